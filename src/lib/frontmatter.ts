@@ -1,0 +1,48 @@
+import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
+
+export interface SplitFile {
+  /** Parsed frontmatter (an empty object when the file has none). */
+  data: Record<string, unknown>;
+  /** The Markdown after the frontmatter, with LF line ends. */
+  body: string;
+}
+
+export class FrontmatterError extends Error {}
+
+const OPENING = /^---[ \t]*\n/;
+const CLOSING = /^(?:---|\.\.\.)[ \t]*$/m;
+
+/**
+ * Splits a Markdown file into YAML frontmatter and body. Accepts a UTF-8 byte-order mark and CRLF
+ * line ends. YAML is read with the core schema, so dates stay text and are checked as written.
+ */
+export function splitFrontmatter(source: string): SplitFile {
+  const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const opening = OPENING.exec(text);
+  if (!opening) return { data: {}, body: text };
+  const rest = text.slice(opening[0].length);
+  const closing = CLOSING.exec(rest);
+  if (!closing) throw new FrontmatterError('frontmatter starts with "---" but has no closing "---" line');
+  const yaml = rest.slice(0, closing.index);
+  const body = rest.slice(closing.index + closing[0].length).replace(/^\n/, '');
+  return { data: parseYamlMapping(yaml), body };
+}
+
+/** Parses a YAML document that must be a mapping (or empty). */
+export function parseYamlMapping(yaml: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = load(yaml, { schema: CORE_SCHEMA });
+  } catch (error) {
+    if (error instanceof YAMLException) {
+      const where = error.mark ? ` at line ${error.mark.line + 1}, column ${error.mark.column + 1}` : '';
+      throw new FrontmatterError(`invalid YAML${where}: ${error.reason || error.message}`);
+    }
+    throw error;
+  }
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new FrontmatterError('expected "field: value" lines, got a single value');
+  }
+  return value as Record<string, unknown>;
+}

@@ -1,0 +1,387 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Loader } from 'astro/loaders';
+import type { z } from 'astro/zod';
+import type {
+  chapterEntrySchema,
+  chapterSchema,
+  siteEntrySchema,
+  siteSchema,
+  storyEntrySchema,
+  storySchema,
+} from '../content.config';
+import { earliest, latest } from '../lib/dates';
+import { FrontmatterError, parseYamlMapping, splitFrontmatter } from '../lib/frontmatter';
+import { textDirection } from '../lib/language';
+import { ContentProblems, type Problem } from '../lib/problems';
+import { nearest } from '../lib/suggest';
+import { IMAGE_EXTENSIONS, resolveStoryFile } from '../plugins/story-images';
+import { renderChapter, renderInline, renderNote, type StoryFolder } from './markdown';
+
+export interface LibrarySchemas {
+  site: typeof siteSchema;
+  story: typeof storySchema;
+  chapter: typeof chapterSchema;
+}
+
+type SiteEntry = z.infer<typeof siteEntrySchema>;
+type StoryEntry = z.infer<typeof storyEntrySchema>;
+type ChapterEntry = z.infer<typeof chapterEntrySchema> & { html: string };
+
+export interface Library {
+  site: SiteEntry;
+  stories: StoryEntry[];
+  chapters: ChapterEntry[];
+}
+
+/** Story folders and chapter slugs: lowercase ASCII letters, digits and single inner hyphens. */
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const CHAPTER_FILE = /^(\d+)-(.+)\.md$/;
+const RESERVED_SLUGS = new Set(['all']);
+const DEFAULT_SITE_URL = 'http://localhost:4321';
+
+/** The content folder: `QUIRE_CONTENT` (absolute, or relative to the project), else `content/`. */
+export const contentRoot = (): string => path.resolve(process.env.QUIRE_CONTENT ?? 'content');
+
+/** A path as authors see it in messages: relative to the project when inside it. */
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
+}
+
+/** Describes zod issues in the author's terms: field, what was expected, what was found. */
+function describeIssues(file: string, error: z.ZodError, known: readonly string[]): Problem[] {
+  return error.issues.flatMap((issue): Problem[] => {
+    const field = issue.path.join('.') || undefined;
+    switch (issue.code) {
+      case 'unrecognized_keys':
+        return issue.keys.map((key) => {
+          const suggestion = nearest(key, known);
+          return {
+            file,
+            field: key,
+            message: `unknown field${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; known fields: ${known.join(', ')}`,
+          };
+        });
+      case 'invalid_value':
+        return [
+          {
+            file,
+            field,
+            message: `expected one of ${issue.values.map(String).join(', ')}, got ${JSON.stringify(issue.input)}`,
+          },
+        ];
+      case 'invalid_type':
+        return [
+          {
+            file,
+            field,
+            message: issue.input === undefined ? 'required' : `expected ${describeExpected(issue.expected)}, got ${JSON.stringify(issue.input)}`,
+          },
+        ];
+      case 'invalid_union': {
+        const input = (issue as { input?: unknown }).input;
+        return [
+          {
+            file,
+            field,
+            message: input === undefined ? 'required' : `${unionExpectation(field)}, got ${JSON.stringify(input)}`,
+          },
+        ];
+      }
+      default:
+        return [{ file, field, message: issue.message }];
+    }
+  });
+}
+
+const describeExpected = (expected: string): string =>
+  ({ string: 'text', boolean: 'true or false', number: 'a number', array: 'a list', object: 'fields' })[expected] ?? expected;
+
+function unionExpectation(field: string | undefined): string {
+  if (field === 'disclaimer') return 'expected Markdown text or false';
+  if (field && /^\w+$/.test(field) && !['title', 'description'].includes(field)) return 'expected text or a list of text';
+  return 'expected text';
+}
+
+/** Parses a file's frontmatter and validates it, recording problems instead of throwing. */
+async function readEntry<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  problems: Problem[],
+): Promise<{ data: z.infer<S>; body: string } | undefined> {
+  const shown = displayPath(file);
+  let split;
+  try {
+    split = splitFrontmatter(await readFile(file, 'utf8'));
+  } catch (error) {
+    if (error instanceof FrontmatterError) {
+      problems.push({ file: shown, message: error.message });
+      return undefined;
+    }
+    throw error;
+  }
+  const result = schema.safeParse(split.data, { reportInput: true });
+  if (!result.success) {
+    problems.push(...describeIssues(shown, result.error, knownFields(schema)));
+    return undefined;
+  }
+  return { data: result.data, body: split.body };
+}
+
+const knownFields = (schema: z.ZodType): string[] =>
+  'shape' in schema && schema.shape && typeof schema.shape === 'object' ? Object.keys(schema.shape) : [];
+
+interface ChapterFile {
+  file: string;
+  number: number;
+  slug: string;
+}
+
+/** Lists a story folder: its chapters in order, and problems with file names. */
+async function listChapters(folder: string, problems: Problem[]): Promise<ChapterFile[]> {
+  const chapters: ChapterFile[] = [];
+  const byNumber = new Map<number, string>();
+  const bySlug = new Map<string, string>();
+  for (const name of (await readdir(folder)).sort()) {
+    const file = path.join(folder, name);
+    if (!name.endsWith('.md') || name === 'index.md' || !(await stat(file)).isFile()) continue;
+    const shown = displayPath(file);
+    const match = CHAPTER_FILE.exec(name);
+    if (!match) {
+      problems.push({ file: shown, message: 'not a chapter file: chapter files are named NN-<chapter-slug>.md, e.g. 01-the-letter.md' });
+      continue;
+    }
+    const number = Number(match[1]);
+    const slug = match[2]!;
+    if (!SLUG.test(slug)) {
+      problems.push({ file: shown, message: `chapter slug "${slug}" must be lowercase letters, digits and single hyphens, not starting or ending with a hyphen` });
+      continue;
+    }
+    if (RESERVED_SLUGS.has(slug)) {
+      problems.push({ file: shown, message: `chapter slug "${slug}" is reserved (it is the whole-work page); rename the file` });
+      continue;
+    }
+    const sameNumber = byNumber.get(number);
+    if (sameNumber) problems.push({ file: shown, message: `chapter number ${match[1]} is also used by ${sameNumber}` });
+    const sameSlug = bySlug.get(slug);
+    if (sameSlug) problems.push({ file: shown, message: `chapter slug "${slug}" is also used by ${sameSlug}; chapter URLs must be unique` });
+    if (sameNumber || sameSlug) continue;
+    byNumber.set(number, name);
+    bySlug.set(slug, name);
+    chapters.push({ file, number, slug });
+  }
+  return chapters.sort((a, b) => a.number - b.number);
+}
+
+/** Reads, validates and renders the whole content folder; throws every problem at once. */
+export async function readLibrary(root: string, schemas: LibrarySchemas, options: { includeDrafts: boolean }): Promise<Library> {
+  const problems: Problem[] = [];
+  const fail = (): never => {
+    throw new ContentProblems(problems);
+  };
+  if (!existsSync(root)) {
+    problems.push({ file: displayPath(root), message: 'content folder not found (set QUIRE_CONTENT to its path)' });
+    fail();
+  }
+
+  const siteFile = path.join(root, 'site.yaml');
+  let siteData: z.infer<LibrarySchemas['site']> | undefined;
+  if (!existsSync(siteFile)) {
+    problems.push({ file: displayPath(siteFile), message: 'missing: create it with at least a "title:" line' });
+  } else {
+    try {
+      const parsed = schemas.site.safeParse(parseYamlMapping(await readFile(siteFile, 'utf8')), { reportInput: true });
+      if (parsed.success) siteData = parsed.data;
+      else problems.push(...describeIssues(displayPath(siteFile), parsed.error, knownFields(schemas.site)));
+    } catch (error) {
+      if (!(error instanceof FrontmatterError)) throw error;
+      problems.push({ file: displayPath(siteFile), message: error.message });
+    }
+  }
+
+  const storiesDir = path.join(root, 'stories');
+  const storyNames = existsSync(storiesDir) ? (await readdir(storiesDir)).filter((name) => !name.startsWith('.')).sort() : [];
+  if (storyNames.length === 0) problems.push({ file: displayPath(storiesDir), message: 'no stories: add a folder per story' });
+
+  interface PendingStory {
+    slug: string;
+    folder: string;
+    data: z.infer<LibrarySchemas['story']>;
+    summary: string;
+    chapters: { slug: string; file: string; data: z.infer<LibrarySchemas['chapter']>; body: string }[];
+  }
+  const pending: PendingStory[] = [];
+  for (const slug of storyNames) {
+    const folder = path.join(storiesDir, slug);
+    if (!(await stat(folder)).isDirectory()) {
+      problems.push({ file: displayPath(folder), message: 'not a story folder: stories/ holds one folder per story' });
+      continue;
+    }
+    if (!SLUG.test(slug) || RESERVED_SLUGS.has(slug)) {
+      problems.push({ file: displayPath(folder), message: `story folder name "${slug}" must be lowercase letters, digits and single hyphens, not starting or ending with a hyphen` });
+      continue;
+    }
+    const indexFile = path.join(folder, 'index.md');
+    const chapterFiles = await listChapters(folder, problems);
+    if (!existsSync(indexFile)) {
+      problems.push({ file: displayPath(indexFile), message: 'missing: every story folder needs an index.md with the story\'s title and authors' });
+      continue;
+    }
+    const story = await readEntry(indexFile, schemas.story, problems);
+    if (story?.data.cover !== undefined) {
+      const cover = resolveStoryFile(folder, story.data.cover);
+      if ('problem' in cover) problems.push({ file: displayPath(indexFile), field: 'cover', message: `${cover.problem}; a cover is a ${IMAGE_EXTENSIONS.filter((e) => e !== '.gif').join(', ')} file in the story folder` });
+      else if (path.extname(cover.file).toLowerCase() === '.gif') problems.push({ file: displayPath(indexFile), field: 'cover', message: 'a cover is a jpg, jpeg, png, webp or avif file' });
+      else story.data.cover = cover.file;
+    }
+    if (chapterFiles.length === 0) problems.push({ file: displayPath(folder), message: 'no chapters: add chapter files named NN-<chapter-slug>.md' });
+    const chapters: PendingStory['chapters'] = [];
+    for (const chapter of chapterFiles) {
+      const entry = await readEntry(chapter.file, schemas.chapter, problems);
+      if (!entry) continue;
+      if (entry.data.published === undefined && story && story.data.published === undefined) {
+        problems.push({ file: displayPath(chapter.file), field: 'published', message: 'required (or set "published" in the story\'s index.md for the chapters to inherit)' });
+        continue;
+      }
+      chapters.push({ slug: chapter.slug, file: chapter.file, ...entry });
+    }
+    if (story) pending.push({ slug, folder, data: story.data, summary: story.body, chapters });
+  }
+  if (problems.length > 0 || !siteData) fail();
+  const site = siteData!;
+
+  const siteLanguage = site.language;
+  const siteEntry: SiteEntry = {
+    title: await renderInline(site.title),
+    description: site.description,
+    language: siteLanguage,
+    dir: textDirection(siteLanguage),
+    url: site.url ?? process.env.SITE_URL ?? DEFAULT_SITE_URL,
+  };
+  const siteDisclaimer = site.disclaimer === undefined ? undefined : (await renderNote(site.disclaimer)).html;
+
+  const stories: StoryEntry[] = [];
+  const chapters: ChapterEntry[] = [];
+  for (const story of pending) {
+    if (story.data.draft && !options.includeDrafts) continue;
+    const context: StoryFolder = { slug: story.slug, folder: story.folder };
+    const files = new Set<string>(story.data.cover ? [story.data.cover] : []);
+    /** Renders a Markdown field of a file, recording image problems against that field. */
+    const note = async (markdown: string | undefined, file: string, field?: string) => {
+      if (markdown === undefined) return undefined;
+      const rendered = await renderNote(markdown, context);
+      rendered.files.forEach((f) => files.add(f));
+      problems.push(...rendered.problems.map((message) => ({ file: displayPath(file), field, message })));
+      return rendered;
+    };
+    const indexFile = path.join(story.folder, 'index.md');
+    const storyDisclaimer =
+      story.data.disclaimer === false ? false : (await note(story.data.disclaimer, indexFile, 'disclaimer'))?.html ?? siteDisclaimer;
+
+    const published = story.chapters.filter((chapter) => options.includeDrafts || !chapter.data.draft);
+    const storyChapters: ChapterEntry[] = [];
+    for (const [index, chapter] of published.entries()) {
+      const body = await renderChapter(chapter.body, context);
+      body.files.forEach((f) => files.add(f));
+      problems.push(...body.problems.map((message) => ({ file: displayPath(chapter.file), message })));
+      const chapterPublished = chapter.data.published ?? story.data.published!;
+      const disclaimer =
+        chapter.data.disclaimer === false
+          ? undefined
+          : (await note(chapter.data.disclaimer, chapter.file, 'disclaimer'))?.html ?? (storyDisclaimer || undefined);
+      storyChapters.push({
+        story: story.slug,
+        slug: chapter.slug,
+        position: index + 1,
+        title: await renderInline(chapter.data.title ?? `Chapter ${index + 1}`),
+        published: chapterPublished,
+        updated: chapter.data.updated ?? chapterPublished,
+        summary: await note(chapter.data.summary, chapter.file, 'summary'),
+        notes: (await note(chapter.data.notes, chapter.file, 'notes'))?.html,
+        endNotes: (await note(chapter.data.endNotes, chapter.file, 'endNotes'))?.html,
+        disclaimer,
+        words: body.words,
+        draft: chapter.data.draft,
+        html: body.html,
+      });
+    }
+    // A story none of whose chapters is published yet is not published either.
+    if (storyChapters.length === 0) continue;
+    const summary = (await note(story.summary, indexFile))!;
+    const language = story.data.language ?? siteLanguage;
+    stories.push({
+      slug: story.slug,
+      title: await renderInline(story.data.title),
+      authors: story.data.authors,
+      fandoms: story.data.fandoms,
+      rating: story.data.rating,
+      warnings: story.data.warnings,
+      relationships: story.data.relationships,
+      characters: story.data.characters,
+      tags: story.data.tags,
+      language,
+      dir: textDirection(language),
+      status: story.data.status,
+      published: story.data.published ?? earliest(storyChapters.map((c) => c.published))!,
+      updated: story.data.updated ?? latest(storyChapters.flatMap((c) => [c.published, c.updated]))!,
+      summary: summary.html,
+      summaryText: summary.text.trim(),
+      notes: (await note(story.data.notes, indexFile, 'notes'))?.html,
+      endNotes: (await note(story.data.endNotes, indexFile, 'endNotes'))?.html,
+      cover: story.data.cover,
+      files: [...files].sort(),
+      folder: story.folder,
+      chapterCount: storyChapters.length,
+      words: storyChapters.reduce((sum, c) => sum + c.words, 0),
+      draft: story.data.draft,
+    });
+    chapters.push(...storyChapters);
+  }
+  if (problems.length > 0) fail();
+  return { site: siteEntry, stories, chapters };
+}
+
+/**
+ * Astro loaders for the three collections. The content folder is read once per build and shared;
+ * in development a change anywhere in it reloads all three.
+ */
+export function libraryLoaders(schemas: LibrarySchemas): Record<'site' | 'stories' | 'chapters', Loader> {
+  // Drafts are excluded from production builds here, and nowhere else.
+  const includeDrafts = import.meta.env.DEV;
+  let library: Promise<Library> | undefined;
+  const reloads = new Set<() => Promise<void>>();
+  let watching = false;
+
+  const loader = (name: 'site' | 'stories' | 'chapters'): Loader => ({
+    name: `quire-${name}`,
+    async load({ store, watcher, logger }) {
+      const root = contentRoot();
+      const sync = async () => {
+        library ??= readLibrary(root, schemas, { includeDrafts });
+        const { site, stories, chapters } = await library;
+        store.clear();
+        if (name === 'site') store.set({ id: 'site', data: site });
+        if (name === 'stories') for (const story of stories) store.set({ id: story.slug, data: story });
+        if (name === 'chapters') {
+          for (const { html, ...chapter } of chapters) {
+            store.set({ id: `${chapter.story}/${chapter.slug}`, data: chapter, rendered: { html } });
+          }
+        }
+      };
+      reloads.add(sync);
+      if (watcher && !watching) {
+        watching = true;
+        watcher.add(root);
+        watcher.on('all', (_event, changed) => {
+          if (!changed.startsWith(root)) return;
+          library = undefined;
+          for (const reload of reloads) reload().catch((error: Error) => logger.error(error.message));
+        });
+      }
+      await sync();
+    },
+  });
+  return { site: loader('site'), stories: loader('stories'), chapters: loader('chapters') };
+}

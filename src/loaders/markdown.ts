@@ -1,0 +1,67 @@
+import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
+import { markdownToHtml, type HastPluginList } from 'satteri';
+import { countWords } from '../lib/words';
+import { paragraphIds } from '../plugins/paragraph-ids';
+import { plainText } from '../plugins/plain-text';
+import { safeUrls } from '../plugins/safe-urls';
+import { sanitiseHtml } from '../plugins/sanitise-html';
+import { normaliseSceneBreaks } from '../plugins/scene-breaks';
+import { storyImages } from '../plugins/story-images';
+
+/** The story whose folder holds the images a text may show. */
+export interface StoryFolder {
+  slug: string;
+  folder: string;
+}
+
+export interface RenderedMarkdown {
+  html: string;
+  /** Visible text, without markup. */
+  text: string;
+  /** Story-folder files the text shows. */
+  files: string[];
+  /** What is wrong with the text (images that cannot be published). */
+  problems: string[];
+}
+
+/** CommonMark + GFM with typographic punctuation, as the content contract asks. */
+const FEATURES = { gfm: true, smartPunctuation: true } as const;
+
+async function render(markdown: string, hastPlugins: HastPluginList, story?: StoryFolder): Promise<RenderedMarkdown> {
+  const { html, data } = await markdownToHtml(normaliseSceneBreaks(markdown), {
+    features: FEATURES,
+    mdastPlugins: story ? [storyImages(story.slug, story.folder)] : [],
+    hastPlugins: [sanitiseHtml, safeUrls, ...hastPlugins, plainText],
+  });
+  return {
+    html,
+    text: data.plainText ?? '',
+    files: [...(data.storyFiles ?? [])],
+    problems: data.imageProblems ?? [],
+  };
+}
+
+/** Chapter text: paragraph ids for passage links and heading ids as `rehype-slug` makes them. */
+export async function renderChapter(markdown: string, story?: StoryFolder): Promise<RenderedMarkdown & { words: number }> {
+  const rendered = await render(markdown, [paragraphIds, satteriHeadingIdsPlugin()], story);
+  return { ...rendered, words: countWords(rendered.text) };
+}
+
+/** Notes, end notes, disclaimers and summaries: the same Markdown, without passage ids. */
+export const renderNote = (markdown: string, story?: StoryFolder): Promise<RenderedMarkdown> =>
+  render(markdown, [], story);
+
+const SINGLE_PARAGRAPH = /^<p>([\s\S]*)<\/p>\n?$/;
+const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * Titles: inline Markdown (`*emphasis*`), rendered inline. Anything that would parse as a block
+ * (a title like `1. Start` is a list) is shown as the text it is.
+ */
+export async function renderInline(markdown: string): Promise<{ html: string; text: string }> {
+  const rendered = await render(markdown.replace(/\s+/g, ' ').trim(), []);
+  const inline = SINGLE_PARAGRAPH.exec(rendered.html);
+  if (inline) return { html: inline[1]!, text: rendered.text.trim() };
+  const text = markdown.trim();
+  return { html: escapeHtml(text), text };
+}

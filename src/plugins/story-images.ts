@@ -1,0 +1,56 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { MdastPluginDefinition } from 'satteri';
+import { storyFileUrl } from '../lib/urls';
+
+export const IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif'];
+
+declare module 'satteri' {
+  interface DataMap {
+    /** Files of the story folder the text shows (paths relative to the folder). */
+    storyFiles: Set<string>;
+    /** Images that cannot be published, described for the author. */
+    imageProblems: string[];
+  }
+}
+
+/**
+ * Resolves a path written in a story against its folder: the folder-relative path when it names
+ * an existing image file inside the folder, otherwise a description of what is wrong.
+ */
+export function resolveStoryFile(folder: string, written: string): { file: string } | { problem: string } {
+  if (/^[a-z][a-z\d+.-]*:|^\/\//i.test(written)) return { problem: `"${written}" is not a file in the story folder` };
+  let decoded: string;
+  try {
+    decoded = decodeURI(written.split(/[?#]/)[0]!);
+  } catch {
+    return { problem: `"${written}" is not a valid path` };
+  }
+  const absolute = path.resolve(folder, decoded.replace(/^\/+/, ''));
+  const file = path.relative(folder, absolute);
+  if (file.startsWith('..') || path.isAbsolute(file)) return { problem: `"${written}" is outside the story folder` };
+  if (!IMAGE_EXTENSIONS.includes(path.extname(file).toLowerCase())) {
+    return { problem: `"${written}" is not an image (${IMAGE_EXTENSIONS.join(', ')})` };
+  }
+  if (!existsSync(absolute) || !statSync(absolute).isFile()) return { problem: `"${written}" does not exist` };
+  return { file: file.split(path.sep).join('/') };
+}
+
+/** Markdown images must be files inside the story folder; they are published under the story's URL. */
+export function storyImages(story: string, folder: string): MdastPluginDefinition {
+  return {
+    name: 'quire-story-images',
+    image(node, ctx) {
+      ctx.data.storyFiles ??= new Set();
+      ctx.data.imageProblems ??= [];
+      const resolved = resolveStoryFile(folder, node.url);
+      if ('problem' in resolved) {
+        ctx.data.imageProblems.push(`image ${resolved.problem}`);
+        ctx.setProperty(node, 'url', '');
+        return;
+      }
+      ctx.data.storyFiles.add(resolved.file);
+      ctx.setProperty(node, 'url', storyFileUrl(story, resolved.file));
+    },
+  };
+}

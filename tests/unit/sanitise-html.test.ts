@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { renderChapter, renderInline } from '../../src/loaders/markdown';
+import { isSafeUrl } from '../../src/plugins/safe-urls';
+
+const html = async (markdown: string) => (await renderChapter(markdown)).html;
+
+const ATTACKS = [
+  '<script>alert(1)</script>',
+  'Text <script>alert(1)</script> inline.',
+  '<img src=x onerror=alert(1)>',
+  '<em onclick="alert(1)">hi</em>',
+  '<span onmouseover=alert(1) style="position:fixed;inset:0">cover</span>',
+  '<iframe src="https://evil.example"></iframe>',
+  '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
+  '<form action="https://evil.example"><input name=a><button>Go</button></form>',
+  '<object data="evil.swf"></object><embed src="evil.swf">',
+  '<style>body{display:none}</style>',
+  '<svg onload=alert(1)><circle r=1 /></svg>',
+  '<a href="javascript:alert(1)">click</a>',
+  '<math><mtext><script>alert(1)</script></mtext></math>',
+  '<div style="position:fixed;top:0;left:0;width:100vw">overlay</div>',
+  '<b/onmouseover=alert(1)>bold</b>',
+  '<!-- <script>alert(1)</script> -->',
+  '<scr<script>ipt>alert(1)</script>',
+  '<meta http-equiv="refresh" content="0;url=https://evil.example">',
+  '<base href="https://evil.example/">',
+  '<link rel=stylesheet href="https://evil.example/x.css">',
+];
+
+describe('raw HTML sanitising', () => {
+  it.each(ATTACKS)('neutralises %s', async (attack) => {
+    const out = await html(`Before.\n\n${attack}\n\nAfter.`);
+    expect(out).not.toMatch(/<(script|iframe|form|input|object|embed|style|svg|math|meta|base|link|img)\b/i);
+    expect(out).not.toMatch(/\son\w+=/i);
+    expect(out).not.toMatch(/javascript:/i);
+    expect(out).not.toMatch(/style=/i);
+    expect(out).toContain('<p id="p-1">Before.</p>');
+    expect(out).toContain('After.</p>');
+  });
+
+  it('keeps the inline presentation elements of the contract, with safe attributes', async () => {
+    const out = await html(
+      'A <em>e</em> <strong>s</strong> <i>i</i> <b>b</b> <u>u</u> <s>x</s> <small>sm</small> x<sup>2</sup> H<sub>2</sub>O ' +
+        '<span lang="fr" title="t" class="hijack">fr</span> <abbr title="As Soon As Possible">ASAP</abbr> line<br>break',
+    );
+    expect(out).toContain('<em>e</em> <strong>s</strong> <i>i</i> <b>b</b> <u>u</u> <s>x</s> <small>sm</small>');
+    expect(out).toContain('x<sup>2</sup> H<sub>2</sub>O');
+    expect(out).toContain('<span lang="fr" title="t">fr</span>');
+    expect(out).toContain('<abbr title="As Soon As Possible">ASAP</abbr>');
+    expect(out).toContain('line<br>break');
+    expect(out).not.toContain('hijack');
+  });
+
+  it('keeps raw blockquotes and turns obsolete <center> into a centred block', async () => {
+    const out = await html('<center>\n\nCentred *text*.\n\n</center>\n\n<blockquote>\n\nQuoted.\n\n</blockquote>');
+    expect(out).toContain('<div class="centered">');
+    expect(out).toContain('<em>text</em>');
+    expect(out).toContain('<blockquote>');
+  });
+
+  it('removes unsafe URLs from Markdown links and images', async () => {
+    const out = await html('[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](data:text/html,x) <javascript:alert(1)> [ok](https://example.org/) [rel](../other/)');
+    expect(out).not.toMatch(/href="(javascript|data|JaVa)/i);
+    expect(out).toContain('href="https://example.org/"');
+    expect(out).toContain('href="../other/"');
+  });
+
+  it('classifies URLs the way a browser parses them', () => {
+    for (const url of ['javascript:x', ' javascript:x', 'java\tscript:x', 'JAVASCRIPT:x', 'data:text/html,x', 'vbscript:x']) {
+      expect(isSafeUrl(url), url).toBe(false);
+    }
+    for (const url of ['https://a.example/', 'http://a.example', 'mailto:a@b.example', '#p-2', '../x/', 'page']) {
+      expect(isSafeUrl(url), url).toBe(true);
+    }
+  });
+
+  it('escapes markup in titles and keeps inline emphasis', async () => {
+    const title = await renderInline('The *Ink* </title><script>alert(1)</script>');
+    expect(title.html).toBe('The <em>Ink</em> alert(1)');
+    expect(title.text).toBe('The Ink alert(1)');
+  });
+});
