@@ -38,7 +38,7 @@ export const siteSchema = z.strictObject({
   /** Default language of the stories (BCP 47). Default "en". */
   language: language.default('en'),
   /** Absolute URL of the deployed site. Default: env SITE_URL, else http://localhost:4321. */
-  url: z.url({ protocol: /^https?$/ }).optional(),
+  url: z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL such as https://stories.example.org/' }).optional(),
   /** Disclaimer shown on every chapter whose story and chapter set none (Markdown). Default none. */
   disclaimer: markdown.optional(),
 });

@@ -25,17 +25,19 @@ export function splitFrontmatter(source: string): SplitFile {
   if (!closing) throw new FrontmatterError('frontmatter starts with "---" but has no closing "---" line');
   const yaml = rest.slice(0, closing.index);
   const body = rest.slice(closing.index + closing[0].length).replace(/^\n/, '');
-  return { data: parseYamlMapping(yaml), body };
+  // The YAML starts on the file's second line.
+  return { data: parseYamlMapping(yaml, 1), body };
 }
 
-/** Parses a YAML document that must be a mapping (or empty). */
-export function parseYamlMapping(yaml: string): Record<string, unknown> {
+/** Parses a YAML document that must be a mapping (or empty); `lineOffset` places errors in the file. */
+export function parseYamlMapping(yaml: string, lineOffset = 0): Record<string, unknown> {
+  if (yaml.trim() === '') return {};
   let value: unknown;
   try {
     value = load(yaml, { schema: CORE_SCHEMA });
   } catch (error) {
     if (error instanceof YAMLException) {
-      const where = error.mark ? ` at line ${error.mark.line + 1}, column ${error.mark.column + 1}` : '';
+      const where = error.mark ? ` at line ${error.mark.line + 1 + lineOffset}, column ${error.mark.column + 1}` : '';
       throw new FrontmatterError(`invalid YAML${where}: ${error.reason || error.message}`);
     }
     throw error;

@@ -1,7 +1,7 @@
 /** One content problem: which file, which field (if any), and what is wrong. */
 export interface Problem {
   file: string;
-  field?: string;
+  field?: string | undefined;
   message: string;
 }
 

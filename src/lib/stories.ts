@@ -10,7 +10,7 @@ export const byNewestUpdate = (a: Updated, b: Updated): number =>
   b.updated.localeCompare(a.updated) || a.title.text.localeCompare(b.title.text);
 
 /** The items before and after position `index` of a list, if any. */
-export function neighbours<T>(items: readonly T[], index: number): { previous?: T; next?: T } {
+export function neighbours<T>(items: readonly T[], index: number): { previous: T | undefined; next: T | undefined } {
   return { previous: items[index - 1], next: items[index + 1] };
 }
 

@@ -1,0 +1,90 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { chapterSchema, siteSchema, storySchema } from '../../src/content.config';
+import { readLibrary } from '../../src/loaders/library';
+import { ContentProblems, formatProblem } from '../../src/lib/problems';
+
+const schemas = { site: siteSchema, story: storySchema, chapter: chapterSchema };
+const fixture = (name: string) => path.resolve('tests/fixtures', name);
+
+async function problemsOf(name: string): Promise<string[]> {
+  try {
+    await readLibrary(fixture(name), schemas, { includeDrafts: false });
+  } catch (error) {
+    if (error instanceof ContentProblems) return error.problems.map(formatProblem);
+    throw error;
+  }
+  throw new Error(`${name} was expected to have problems`);
+}
+
+describe('reading the content folder', () => {
+  it('reports every problem of an invalid library at once, naming the file, the field and the reason', async () => {
+    const problems = await problemsOf('invalid');
+    const root = 'tests/fixtures/invalid';
+    const expected = [
+      `${root}/site.yaml: url: expected an absolute http(s) URL`,
+      `${root}/stories/bad-fields/index.md: authors: expected at least one author`,
+      `${root}/stories/bad-fields/index.md: rating: expected one of general, teen, mature, explicit, not-rated, got "R"`,
+      `${root}/stories/bad-fields/index.md: note: unknown field (did you mean "notes"?)`,
+      `${root}/stories/bad-fields/index.md: published: expected a real date written YYYY-MM-DD`,
+      `${root}/stories/bad-fields/index.md: language: expected a BCP 47 language tag`,
+      `${root}/stories/bad-fields/index.md: status: expected one of complete, in-progress, got "done"`,
+      `${root}/stories/bad-fields/01-one.md: published: expected a real date written YYYY-MM-DD`,
+      `${root}/stories/bad-fields/01-one.md: draft: expected true or false, got "yes"`,
+      `${root}/stories/bad-fields/02-two.md: invalid YAML at line 3`,
+      `${root}/stories/bad-fields/notes.md: not a chapter file`,
+      `${root}/stories/Bad_Folder: story folder name "Bad_Folder" must be lowercase`,
+      `${root}/stories/dupes/index.md: cover: "missing.png" does not exist`,
+      `${root}/stories/dupes/02-same.md: chapter slug "same" is also used by 01-same.md`,
+      `${root}/stories/dupes/03-third.md: chapter number 03 is also used by 03-fourth.md`,
+      `${root}/stories/dupes/05-all.md: chapter slug "all" is reserved`,
+      `${root}/stories/dupes/06-no-date.md: published: required`,
+      `${root}/stories/no-index/index.md: missing`,
+      `${root}/stories/untitled/index.md: title: required`,
+    ];
+    for (const start of expected) {
+      expect(problems.some((p) => p.startsWith(start)), `expected a problem starting "${start}" in:\n${problems.join('\n')}`).toBe(true);
+    }
+    expect(problems).toHaveLength(expected.length);
+  });
+
+  it('reads a valid library with defaults resolved and drafts left out', async () => {
+    const library = await readLibrary(fixture('library'), schemas, { includeDrafts: false });
+    expect(library.stories.map((s) => s.slug).sort()).toEqual(['edge-cases', 'hostile', 'rtl-story']);
+    const edge = library.stories.find((s) => s.slug === 'edge-cases')!;
+    expect(edge).toMatchObject({
+      authors: ['Solo Author'],
+      fandoms: ['Single Fandom'],
+      tags: ['one tag'],
+      rating: 'not-rated',
+      language: 'en-GB',
+      dir: 'ltr',
+      published: '2023-12-01',
+      updated: '2024-03-01',
+      chapterCount: 3,
+      cover: 'cover.png',
+      files: ['cover.png', 'images/dot.png'],
+    });
+    expect(edge.title).toEqual({ html: 'Edge <em>Cases</em>', text: 'Edge Cases' });
+    const chapters = library.chapters.filter((c) => c.story === 'edge-cases');
+    expect(chapters.map((c) => [c.slug, c.position, c.title.text])).toEqual([
+      ['untitled', 1, 'Chapter 1'],
+      ['empty', 2, 'An Empty Chapter'],
+      ['every-scene-break', 3, 'Every Scene Break'],
+    ]);
+    expect(chapters[0]).toMatchObject({ published: '2023-12-01', updated: '2023-12-01', disclaimer: undefined });
+    expect(chapters[1]).toMatchObject({ words: 0, updated: '2024-02-01' });
+    expect(chapters[1]!.disclaimer).toContain('This chapter has its own disclaimer.');
+    expect(chapters[2]!.html.match(/<hr>/g)).toHaveLength(9);
+    expect(chapters[2]!.html).not.toMatch(/<h\d|<pre/);
+    expect(library.stories.find((s) => s.slug === 'rtl-story')).toMatchObject({ language: 'ar', dir: 'rtl' });
+    // The site disclaimer applies where neither story nor chapter sets one.
+    expect(library.chapters.find((c) => c.story === 'rtl-story')!.disclaimer).toContain('A site-wide disclaimer.');
+  });
+
+  it('includes drafts in development', async () => {
+    const library = await readLibrary(fixture('library'), schemas, { includeDrafts: true });
+    expect(library.stories.map((s) => s.slug)).toContain('draft-story');
+    expect(library.chapters.map((c) => c.slug)).toContain('not-yet');
+  });
+});
