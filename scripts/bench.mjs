@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+/**
+ * Build benchmark: generates synthetic libraries (scripts/generate-library.mjs) and builds each
+ * with a cold cache, then warm, reporting wall time, peak memory of the whole process tree, pages,
+ * output size and pages per second; then the weight of a typical chapter page of the sample
+ * library, without its text. Results are printed as a Markdown table.
+ *
+ * Usage: npm run bench -- [--chapters 1000,10000] [--sample]
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { generateLibrary } from './generate-library.mjs';
+
+const { values } = parseArgs({ options: { chapters: { type: 'string', default: '1000' } } });
+const ASTRO = path.resolve('node_modules/astro/bin/astro.mjs');
+const CACHE = path.resolve('node_modules/.astro');
+
+/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
+async function treeRss(rootPid) {
+  const parents = new Map();
+  const rss = new Map();
+  for (const name of await readdir('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const status = await readFile(`/proc/${name}/status`, 'utf8');
+      parents.set(Number(name), Number(/PPid:\s+(\d+)/.exec(status)?.[1]));
+      rss.set(Number(name), Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  const stack = [rootPid];
+  while (stack.length) {
+    const pid = stack.pop();
+    total += rss.get(pid) ?? 0;
+    for (const [child, parent] of parents) if (parent === pid) stack.push(child);
+  }
+  return total;
+}
+
+/** Runs a command, sampling the tree's memory; resolves with wall time and peak memory. */
+function measure(command, args, env) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    let peak = 0;
+    const timer = setInterval(async () => (peak = Math.max(peak, await treeRss(child.pid))), 100);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      if (code !== 0) reject(new Error(`${command} ${args.join(' ')} failed:\n${output.slice(-3000)}`));
+      else resolve({ seconds: (performance.now() - started) / 1000, peak, output });
+    });
+  });
+}
+
+async function folderStats(folder) {
+  let bytes = 0;
+  let pages = 0;
+  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
+    if (entry.name.endsWith('.html')) pages++;
+  }
+  return { bytes, pages };
+}
+
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+async function benchBuild(label, content, out) {
+  const env = { QUIRE_CONTENT: content, QUIRE_OUT: out, ASTRO_TELEMETRY_DISABLED: '1' };
+  const rows = [];
+  for (const cache of ['cold', 'warm']) {
+    if (cache === 'cold') {
+      await rm(CACHE, { recursive: true, force: true });
+      await rm(out, { recursive: true, force: true });
+    }
+    const run = await measure(process.execPath, [ASTRO, 'build'], env);
+    const { bytes, pages } = await folderStats(out);
+    rows.push(`| ${label} | ${cache} | ${run.seconds.toFixed(1)} s | ${mb(run.peak)} | ${pages} | ${mb(bytes)} | ${(pages / run.seconds).toFixed(0)} |`);
+    console.error(`${label} ${cache}: ${run.seconds.toFixed(1)} s, peak ${mb(run.peak)}`);
+  }
+  return rows;
+}
+
+/** Gzipped bytes of a chapter page without its text, plus its stylesheet and scripts. */
+async function pageWeight(dist, page) {
+  const html = await readFile(path.join(dist, page), 'utf8');
+  const chrome = html.replace(/(<div class="chapter-text[^"]*"[^>]*>)[\s\S]*?(<\/div>\s*(?:<section|<div lang))/, '$1$2');
+  const css = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]);
+  const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
+  const inlineScripts = [...chrome.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('');
+  const gz = (text) => gzipSync(text, { level: 9 }).length;
+  const cssText = (await Promise.all(css.map((href) => readFile(path.join(dist, href), 'utf8')))).join('');
+  const jsText = (await Promise.all(scripts.map((src) => readFile(path.join(dist, src), 'utf8')))).join('') + inlineScripts;
+  const blocking = 1 + css.length + [...html.matchAll(/<head>[\s\S]*<\/head>/g)].join('').split('<script src=').length - 1;
+  return { html: gz(chrome), css: gz(cssText), js: gz(jsText), total: gz(chrome) + gz(cssText) + gz(jsText), blocking };
+}
+
+const rows = [];
+rows.push(...(await benchBuild('sample library', path.resolve('content'), path.resolve('bench/dist-sample'))));
+for (const chapters of values.chapters.split(',').map(Number)) {
+  const library = path.resolve(`bench/library-${chapters}`);
+  if (!existsSync(path.join(library, 'site.yaml'))) await generateLibrary({ chapters, out: library });
+  rows.push(...(await benchBuild(`${chapters.toLocaleString('en')} chapters`, library, path.resolve(`bench/dist-${chapters}`))));
+}
+const weight = await pageWeight(path.resolve('bench/dist-sample'), 'stories/salt-and-ledger/the-lighthouse/index.html');
+
+console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${mb(os.totalmem())} RAM, Node ${process.version}\n`);
+console.log('| library | cache | wall time | peak memory | pages | output | pages/s |');
+console.log('|---|---|---|---|---|---|---|');
+console.log(rows.join('\n'));
+console.log('\nChapter page without its text, gzipped (the-lighthouse):\n');
+console.log('| HTML | CSS | JS | total | requests before first paint |');
+console.log('|---|---|---|---|---|');
+console.log(`| ${weight.html} B | ${weight.css} B | ${weight.js} B | ${weight.total} B | ${weight.blocking} |`);
