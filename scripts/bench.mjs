@@ -73,7 +73,7 @@ async function folderStats(folder) {
   return { bytes, pages };
 }
 
-const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const mb = (bytes) => (bytes < 10 * 1024 * 1024 ? `${(bytes / 1024).toFixed(0)} KB` : `${(bytes / 1024 / 1024).toFixed(0)} MB`);
 
 async function benchBuild(label, content, out) {
   const env = { QUIRE_CONTENT: content, QUIRE_OUT: out, ASTRO_TELEMETRY_DISABLED: '1' };

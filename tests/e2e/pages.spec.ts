@@ -48,6 +48,23 @@ test('the story page shows every fact, the notes and a full table of contents', 
   await expect(page.locator('dt:text-is("Words") + dd')).toHaveText(String(total));
 });
 
+test('pages carry link-preview metadata with the canonical URL', async ({ page }) => {
+  await page.goto('/stories/salt-and-ledger/the-lighthouse/');
+  const url = 'http://localhost:4321/stories/salt-and-ledger/the-lighthouse/';
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', url);
+  await expect(page.locator('meta[property="og:url"]')).toHaveAttribute('content', url);
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', 'The Lighthouse · Salt and Ledger');
+  await expect(page.locator('meta[property="og:description"]')).toHaveAttribute('content', 'A keeper, a kettle, and a very poor liar.');
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', 'A keeper, a kettle, and a very poor liar.');
+});
+
+test('footnotes link both ways and their heading is for screen readers only', async ({ page }) => {
+  await page.goto(fixtureUrl('/stories/edge-cases/untitled/'));
+  await expect(page.locator('#footnote-label')).toHaveCSS('position', 'absolute');
+  await page.locator('a[data-footnote-ref]').click();
+  await expect(page.locator('#chapter-text .footnotes li').first()).toContainText('A footnote.');
+});
+
 test('a story with a cover shows it', async ({ page }) => {
   await page.goto(fixtureUrl('/stories/edge-cases/'));
   const cover = page.locator('img.cover');

@@ -82,6 +82,19 @@ describe('reading the content folder', () => {
     expect(library.chapters.find((c) => c.story === 'rtl-story')!.disclaimer).toContain('A site-wide disclaimer.');
   });
 
+  it('takes the site URL from site.yaml, else SITE_URL, else localhost', async () => {
+    const previous = process.env.SITE_URL;
+    try {
+      delete process.env.SITE_URL;
+      expect((await readLibrary(fixture('library'), schemas, { includeDrafts: false })).site.url).toBe('http://localhost:4321');
+      process.env.SITE_URL = 'https://stories.example.org';
+      expect((await readLibrary(fixture('library'), schemas, { includeDrafts: false })).site.url).toBe('https://stories.example.org');
+    } finally {
+      if (previous === undefined) delete process.env.SITE_URL;
+      else process.env.SITE_URL = previous;
+    }
+  });
+
   it('includes drafts in development', async () => {
     const library = await readLibrary(fixture('library'), schemas, { includeDrafts: true });
     expect(library.stories.map((s) => s.slug)).toContain('draft-story');
