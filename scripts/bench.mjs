@@ -17,7 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { generateLibrary } from './generate-library.mjs';
 
 const { values } = parseArgs({ options: { chapters: { type: 'string', default: '1000' } } });
-const ASTRO = path.resolve('node_modules/astro/bin/astro.mjs');
+const BUILD = path.resolve('scripts/build.mjs');
 const CACHE = path.resolve('node_modules/.astro');
 
 /** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
@@ -62,6 +62,13 @@ function measure(command, args, env) {
   });
 }
 
+/** Seconds spent reading the content (Quire's loader) and generating pages (Astro), from the build log. */
+function stageSeconds(output) {
+  const content = Number(/Read \d+ stories and \d+ chapters in ([\d.]+) s/.exec(output)?.[1] ?? 0);
+  const pages = Number(/generating static routes[\s\S]*?Completed in (\d+)ms/.exec(output)?.[1] ?? 0) / 1000;
+  return { content, pages };
+}
+
 async function folderStats(folder) {
   let bytes = 0;
   let pages = 0;
@@ -83,9 +90,14 @@ async function benchBuild(label, content, out) {
       await rm(CACHE, { recursive: true, force: true });
       await rm(out, { recursive: true, force: true });
     }
-    const run = await measure(process.execPath, [ASTRO, 'build'], env);
+    const run = await measure(process.execPath, [BUILD], env);
     const { bytes, pages } = await folderStats(out);
-    rows.push(`| ${label} | ${cache} | ${run.seconds.toFixed(1)} s | ${mb(run.peak)} | ${pages} | ${mb(bytes)} | ${(pages / run.seconds).toFixed(0)} |`);
+    const stages = stageSeconds(run.output);
+    const share = (seconds) => `${seconds.toFixed(1)} s (${((100 * seconds) / run.seconds).toFixed(0)}%)`;
+    rows.push(
+      `| ${label} | ${cache} | ${run.seconds.toFixed(1)} s | ${mb(run.peak)} | ${pages} | ${mb(bytes)} | ${(pages / run.seconds).toFixed(0)} | ` +
+        `${share(stages.content)} | ${share(stages.pages)} | ${share(run.seconds - stages.content - stages.pages)} |`,
+    );
     console.error(`${label} ${cache}: ${run.seconds.toFixed(1)} s, peak ${mb(run.peak)}`);
   }
   return rows;
@@ -115,8 +127,8 @@ for (const chapters of values.chapters.split(',').map(Number)) {
 const weight = await pageWeight(path.resolve('bench/dist-sample'), 'stories/salt-and-ledger/the-lighthouse/index.html');
 
 console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${mb(os.totalmem())} RAM, Node ${process.version}\n`);
-console.log('| library | cache | wall time | peak memory | pages | output | pages/s |');
-console.log('|---|---|---|---|---|---|---|');
+console.log('| library | cache | wall time | peak memory | pages | output | pages/s | reading content | generating pages | start-up, bundling, writing |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
 console.log(rows.join('\n'));
 console.log('\nChapter page without its text, gzipped (the-lighthouse):\n');
 console.log('| HTML | CSS | JS | total | requests before first paint |');

@@ -34,7 +34,7 @@ function random(seed) {
   };
 }
 
-function writer(seed) {
+export function writer(seed) {
   const next = random(seed);
   const pick = (list) => list[Math.floor(next() * list.length)];
   const between = (min, max) => min + Math.floor(next() * (max - min + 1));

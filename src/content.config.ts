@@ -162,6 +162,8 @@ export const chapterEntrySchema = z.object({
   /** Rendered disclaimer in force (chapter's, else story's, else site's); absent when none. */
   disclaimer: z.string().optional(),
   words: z.number(),
+  /** The rendered chapter text, cached on disk (see renderCacheFor in the loader). */
+  textFile: z.string(),
   draft: z.boolean(),
 });
 

@@ -1,5 +1,5 @@
 /**
- * Reader settings: the one place their storage keys, steps and defaults live. The inline head
+ * Reader settings: the one place their storage keys, steps and defaults live. The inline settings
  * script, the controls and the tests all derive from these.
  */
 

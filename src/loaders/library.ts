@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
 import type { z } from 'astro/zod';
@@ -27,7 +28,7 @@ export interface LibrarySchemas {
 
 type SiteEntry = z.infer<typeof siteEntrySchema>;
 type StoryEntry = z.infer<typeof storyEntrySchema>;
-type ChapterEntry = z.infer<typeof chapterEntrySchema> & { html: string };
+type ChapterEntry = z.infer<typeof chapterEntrySchema>;
 
 export interface Library {
   site: SiteEntry;
@@ -43,6 +44,14 @@ const DEFAULT_SITE_URL = 'http://localhost:4321';
 
 /** The content folder: `QUIRE_CONTENT` (absolute, or relative to the project), else `content/`. */
 export const contentRoot = (): string => path.resolve(process.env.QUIRE_CONTENT ?? 'content');
+
+/**
+ * Where rendered chapter text is kept between loading and page rendering, one folder per content
+ * folder. Chapter text stays out of Astro's content store, which Astro bundles as one module:
+ * at archive scale (10,000 chapters, 200 MB) that costs gigabytes of memory.
+ */
+export const renderCacheFor = (root: string): string =>
+  path.resolve('node_modules/.cache/quire', createHash('sha256').update(root).digest('hex').slice(0, 16));
 
 /** A path as authors see it in messages: relative to the project when inside it. */
 function displayPath(file: string): string {
@@ -176,7 +185,11 @@ async function listChapters(folder: string, problems: Problem[]): Promise<Chapte
 }
 
 /** Reads, validates and renders the whole content folder; throws every problem at once. */
-export async function readLibrary(root: string, schemas: LibrarySchemas, options: { includeDrafts: boolean }): Promise<Library> {
+export async function readLibrary(
+  root: string,
+  schemas: LibrarySchemas,
+  options: { includeDrafts: boolean; renderCache: string },
+): Promise<Library> {
   const problems: Problem[] = [];
   const fail = (): never => {
     throw new ContentProblems(problems);
@@ -262,6 +275,7 @@ export async function readLibrary(root: string, schemas: LibrarySchemas, options
   };
   const siteDisclaimer = site.disclaimer === undefined ? undefined : (await renderNote(site.disclaimer)).html;
 
+  await rm(options.renderCache, { recursive: true, force: true });
   const stories: StoryEntry[] = [];
   const chapters: ChapterEntry[] = [];
   for (const story of pending) {
@@ -282,8 +296,12 @@ export async function readLibrary(root: string, schemas: LibrarySchemas, options
 
     const published = story.chapters.filter((chapter) => options.includeDrafts || !chapter.data.draft);
     const storyChapters: ChapterEntry[] = [];
+    const cacheFolder = path.join(options.renderCache, story.slug);
+    await mkdir(cacheFolder, { recursive: true });
     for (const [index, chapter] of published.entries()) {
       const body = await renderChapter(chapter.body, context);
+      const textFile = path.join(cacheFolder, `${chapter.slug}.html`);
+      await writeFile(textFile, body.html);
       body.files.forEach((f) => files.add(f));
       problems.push(...body.problems.map((message) => ({ file: displayPath(chapter.file), message })));
       const chapterPublished = chapter.data.published ?? story.data.published!;
@@ -303,8 +321,8 @@ export async function readLibrary(root: string, schemas: LibrarySchemas, options
         endNotes: (await note(chapter.data.endNotes, chapter.file, 'endNotes'))?.html,
         disclaimer,
         words: body.words,
+        textFile,
         draft: chapter.data.draft,
-        html: body.html,
       });
     }
     // A story none of whose chapters is published yet is not published either.
@@ -327,7 +345,7 @@ export async function readLibrary(root: string, schemas: LibrarySchemas, options
       published: story.data.published ?? earliest(storyChapters.map((c) => c.published))!,
       updated: story.data.updated ?? latest(storyChapters.flatMap((c) => [c.published, c.updated]))!,
       summary: summary.html,
-      summaryText: summary.text.trim(),
+      summaryText: summary.text.replace(/\s+/g, ' ').trim(),
       notes: (await note(story.data.notes, indexFile, 'notes'))?.html,
       endNotes: (await note(story.data.endNotes, indexFile, 'endNotes'))?.html,
       cover: story.data.cover,
@@ -359,16 +377,19 @@ export function libraryLoaders(schemas: LibrarySchemas): Record<'site' | 'storie
     async load({ store, watcher, logger }) {
       const root = contentRoot();
       const sync = async () => {
-        library ??= readLibrary(root, schemas, { includeDrafts });
+        if (!library) {
+          const started = performance.now();
+          library = readLibrary(root, schemas, { includeDrafts, renderCache: renderCacheFor(root) });
+          void library.then(({ stories, chapters }) => {
+            const seconds = ((performance.now() - started) / 1000).toFixed(1);
+            logger.info(`Read ${stories.length} stories and ${chapters.length} chapters in ${seconds} s`);
+          }, () => undefined);
+        }
         const { site, stories, chapters } = await library;
         store.clear();
         if (name === 'site') store.set({ id: 'site', data: site });
         if (name === 'stories') for (const story of stories) store.set({ id: story.slug, data: story });
-        if (name === 'chapters') {
-          for (const { html, ...chapter } of chapters) {
-            store.set({ id: `${chapter.story}/${chapter.slug}`, data: chapter, rendered: { html } });
-          }
-        }
+        if (name === 'chapters') for (const chapter of chapters) store.set({ id: `${chapter.story}/${chapter.slug}`, data: chapter });
       };
       reloads.add(sync);
       if (watcher && !watching) {

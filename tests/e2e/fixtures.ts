@@ -6,8 +6,8 @@ import { FIXTURES_PORT } from '../../playwright.config';
 export const fixtureUrl = (path: string): string => `http://localhost:${FIXTURES_PORT}${path}`;
 
 /**
- * Every test fails on a script error, a console error, a dialog, or a request to another origin:
- * pages must work on their own, with nothing third-party.
+ * Every test fails on a script error, a console error, a Content Security Policy violation, a
+ * dialog, or a request to another origin: pages must work on their own, with nothing third-party.
  */
 export const test = base.extend<{ problems: string[] }>({
   problems: [
@@ -21,6 +21,12 @@ export const test = base.extend<{ problems: string[] }>({
         problems.push(`dialog: ${dialog.message()}`);
         void dialog.dismiss();
       });
+      // A blocked script or style would show up here as a console error too, but say what it was.
+      await page.addInitScript(() =>
+        document.addEventListener('securitypolicyviolation', (event) =>
+          console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'}`),
+        ),
+      );
       await page.route(/^(?!https?:\/\/localhost[:/])/, (route) => {
         if (route.request().url().startsWith('data:')) return route.continue();
         problems.push(`request to another origin: ${route.request().url()}`);

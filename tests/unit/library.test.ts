@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chapterSchema, siteSchema, storySchema } from '../../src/content.config';
@@ -6,10 +8,11 @@ import { ContentProblems, formatProblem } from '../../src/lib/problems';
 
 const schemas = { site: siteSchema, story: storySchema, chapter: chapterSchema };
 const fixture = (name: string) => path.resolve('tests/fixtures', name);
+const renderCache = path.join(os.tmpdir(), `quire-test-${process.pid}`);
 
 async function problemsOf(name: string): Promise<string[]> {
   try {
-    await readLibrary(fixture(name), schemas, { includeDrafts: false });
+    await readLibrary(fixture(name), schemas, { includeDrafts: false, renderCache });
   } catch (error) {
     if (error instanceof ContentProblems) return error.problems.map(formatProblem);
     throw error;
@@ -49,7 +52,7 @@ describe('reading the content folder', () => {
   });
 
   it('reads a valid library with defaults resolved and drafts left out', async () => {
-    const library = await readLibrary(fixture('library'), schemas, { includeDrafts: false });
+    const library = await readLibrary(fixture('library'), schemas, { includeDrafts: false, renderCache });
     expect(library.stories.map((s) => s.slug).sort()).toEqual(['edge-cases', 'hostile', 'rtl-story']);
     const edge = library.stories.find((s) => s.slug === 'edge-cases')!;
     expect(edge).toMatchObject({
@@ -75,8 +78,9 @@ describe('reading the content folder', () => {
     expect(chapters[0]).toMatchObject({ published: '2023-12-01', updated: '2023-12-01', disclaimer: undefined });
     expect(chapters[1]).toMatchObject({ words: 0, updated: '2024-02-01' });
     expect(chapters[1]!.disclaimer).toContain('This chapter has its own disclaimer.');
-    expect(chapters[2]!.html.match(/<hr>/g)).toHaveLength(9);
-    expect(chapters[2]!.html).not.toMatch(/<h\d|<pre/);
+    const sceneBreaks = readFileSync(chapters[2]!.textFile, 'utf8');
+    expect(sceneBreaks.match(/<hr>/g)).toHaveLength(9);
+    expect(sceneBreaks).not.toMatch(/<h\d|<pre/);
     expect(library.stories.find((s) => s.slug === 'rtl-story')).toMatchObject({ language: 'ar', dir: 'rtl' });
     // The site disclaimer applies where neither story nor chapter sets one.
     expect(library.chapters.find((c) => c.story === 'rtl-story')!.disclaimer).toContain('A site-wide disclaimer.');
@@ -86,9 +90,9 @@ describe('reading the content folder', () => {
     const previous = process.env.SITE_URL;
     try {
       delete process.env.SITE_URL;
-      expect((await readLibrary(fixture('library'), schemas, { includeDrafts: false })).site.url).toBe('http://localhost:4321');
+      expect((await readLibrary(fixture('library'), schemas, { includeDrafts: false, renderCache })).site.url).toBe('http://localhost:4321');
       process.env.SITE_URL = 'https://stories.example.org';
-      expect((await readLibrary(fixture('library'), schemas, { includeDrafts: false })).site.url).toBe('https://stories.example.org');
+      expect((await readLibrary(fixture('library'), schemas, { includeDrafts: false, renderCache })).site.url).toBe('https://stories.example.org');
     } finally {
       if (previous === undefined) delete process.env.SITE_URL;
       else process.env.SITE_URL = previous;
@@ -96,7 +100,7 @@ describe('reading the content folder', () => {
   });
 
   it('includes drafts in development', async () => {
-    const library = await readLibrary(fixture('library'), schemas, { includeDrafts: true });
+    const library = await readLibrary(fixture('library'), schemas, { includeDrafts: true, renderCache });
     expect(library.stories.map((s) => s.slug)).toContain('draft-story');
     expect(library.chapters.map((c) => c.slug)).toContain('not-yet');
   });

@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+/**
+ * Checks a built site: every page passes html-validate (with .htmlvalidate.json), and every
+ * internal link, image, stylesheet and script resolves, fragments (#p-12, #contents) included.
+ * Usage: node scripts/check-site.mjs [--no-validate] <folder>...
+ */
+import { existsSync, statSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { HtmlValidate, StaticConfigLoader, formatterFactory } from 'html-validate';
+import { Parser } from 'htmlparser2';
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'no-validate': { type: 'boolean', default: false } } });
+
+/** Links and ids of one page. */
+function scan(html) {
+  const links = [];
+  const ids = new Set();
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      if (attributes.id) ids.add(attributes.id);
+      if (name === 'a' && attributes.name) ids.add(attributes.name);
+      const url = { a: attributes.href, link: attributes.href, img: attributes.src, script: attributes.src }[name];
+      if (url !== undefined && !(name === 'link' && attributes.rel === 'canonical')) links.push(url);
+    },
+  });
+  parser.end(html);
+  return { links, ids };
+}
+
+/** The file a site path is served from, as the test server and static hosts serve it. */
+function fileFor(root, sitePath) {
+  const file = path.join(root, decodeURIComponent(sitePath));
+  if (sitePath.endsWith('/')) return path.join(file, 'index.html');
+  return existsSync(file) && statSync(file).isDirectory() ? path.join(file, 'index.html') : file;
+}
+
+let failures = 0;
+for (const folder of positionals) {
+  const root = path.resolve(folder);
+  const pages = (await readdir(root, { recursive: true })).filter((f) => f.endsWith('.html')).map((f) => path.join(root, f));
+  const scanned = new Map();
+  for (const page of pages) scanned.set(page, scan(await readFile(page, 'utf8')));
+
+  let broken = 0;
+  for (const [page, { links }] of scanned) {
+    const sitePath = `/${path.relative(root, page).replace(/\\/g, '/').replace(/(^|\/)index\.html$/, '$1')}`;
+    for (const link of links) {
+      if (/^(mailto:|https?:\/\/(?!localhost))/i.test(link)) continue;
+      const url = new URL(link, `http://localhost${sitePath}`);
+      const target = fileFor(root, url.pathname);
+      const problem = !existsSync(target)
+        ? 'no such page or file'
+        : url.hash && target.endsWith('.html')
+          ? !(scanned.get(target) ?? scan(await readFile(target, 'utf8'))).ids.has(decodeURIComponent(url.hash.slice(1))) && `no element with id ${url.hash}`
+          : false;
+      if (problem) {
+        broken++;
+        console.error(`${path.relative(process.cwd(), page)}: broken link ${link}: ${problem}`);
+      }
+    }
+  }
+  console.log(`${folder}: ${pages.length} pages, ${[...scanned.values()].reduce((n, s) => n + s.links.length, 0)} links checked, ${broken} broken`);
+  failures += broken;
+
+  if (!values['no-validate']) {
+    const validator = new HtmlValidate(new StaticConfigLoader(JSON.parse(await readFile('.htmlvalidate.json', 'utf8'))));
+    const report = await validator.validateMultipleFiles(pages);
+    if (!report.valid) {
+      console.error(formatterFactory('stylish')(report.results));
+      failures += report.errorCount;
+    }
+    console.log(`${folder}: html-validate ${report.valid ? 'passed' : `found ${report.errorCount} errors`} on ${pages.length} pages`);
+  }
+}
+process.exit(failures > 0 ? 1 : 0);

@@ -1,0 +1,26 @@
+import { readdirSync } from 'node:fs';
+import { expect, fixtureUrl, test } from './fixtures';
+
+/** Every page of a build, as site paths. */
+const pagesOf = (folder: string): string[] =>
+  readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => `/${file.replace(/(^|\/)index\.html$/, '$1').replace(/\\/g, '/')}`);
+
+// The auto fixture fails any of these on a script error, a CSP violation or a request to another origin.
+for (const path of pagesOf('dist')) {
+  test(`sample page ${path} loads cleanly under its Content Security Policy`, async ({ page }) => {
+    await page.goto(path);
+    const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+    expect(policy).toMatch(/script-src 'self' 'sha256-/);
+    expect(policy).not.toContain('unsafe-inline');
+    await expect(page.locator('main')).toBeVisible();
+  });
+}
+
+for (const path of pagesOf('dist-fixtures')) {
+  test(`fixture page ${path} loads cleanly under its Content Security Policy`, async ({ page }) => {
+    await page.goto(fixtureUrl(path));
+    await expect(page.locator('main')).toBeVisible();
+  });
+}
