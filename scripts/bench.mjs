@@ -65,7 +65,8 @@ function measure(command, args, env) {
 /** Seconds spent reading the content (Quire's loader) and generating pages (Astro), from the build log. */
 function stageSeconds(output) {
   const content = Number(/Read \d+ stories and \d+ chapters in ([\d.]+) s/.exec(output)?.[1] ?? 0);
-  const pages = Number(/generating static routes[\s\S]*?Completed in (\d+)ms/.exec(output)?.[1] ?? 0) / 1000;
+  const [, amount = '0', unit = 's'] = /generating static routes[\s\S]*?Completed in ([\d.]+)(ms|s)\b/.exec(output) ?? [];
+  const pages = Number(amount) / (unit === 'ms' ? 1000 : 1);
   return { content, pages };
 }
 

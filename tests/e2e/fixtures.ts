@@ -15,7 +15,9 @@ export const test = base.extend<{ problems: string[] }>({
       const problems: string[] = [];
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
       page.on('console', (message) => {
-        if (message.type() === 'error' && !/404 \(Not Found\)/.test(message.text())) problems.push(`console error: ${message.text()}`);
+        // A test may open a missing page on purpose; any other failed load is a problem.
+        const isPageItself = message.location().url === page.url();
+        if (message.type() === 'error' && !isPageItself) problems.push(`console error: ${message.text()}`);
       });
       page.on('dialog', (dialog) => {
         problems.push(`dialog: ${dialog.message()}`);

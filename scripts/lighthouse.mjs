@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+/**
+ * Lighthouse (mobile emulation, the default) on the built sample site's home, story and chapter
+ * pages: Performance, Accessibility, Best Practices and SEO must all score 100, and the chapter
+ * page must not shift (CLS 0) when the reader has stored a non-default text size.
+ * Skips, loudly, only when no Chromium can be found.
+ */
+import { spawn } from 'node:child_process';
+import lighthouse from 'lighthouse';
+import puppeteer from 'puppeteer-core';
+import { findChromium } from './chromium.mjs';
+import { TEXT_SIZE_KEY } from '../src/lib/settings.ts';
+
+const PORT = 4420;
+const ORIGIN = `http://localhost:${PORT}`;
+const PAGES = {
+  home: '/',
+  story: '/stories/salt-and-ledger/',
+  chapter: '/stories/salt-and-ledger/the-lighthouse/',
+};
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+const STORED_TEXT_SIZE = '150';
+
+const chromium = await findChromium();
+if (!chromium) {
+  console.warn('\n!!! LIGHTHOUSE SKIPPED: no Chromium found (run `node scripts/chromium.mjs`) !!!\n');
+  process.exit(0);
+}
+
+const server = spawn(process.execPath, ['scripts/serve.mjs', 'dist', String(PORT)], { stdio: 'ignore' });
+const browser = await puppeteer.launch({
+  executablePath: chromium,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+
+/** Runs Lighthouse on one page; `textSize` is stored first (and kept) when given. */
+async function audit(path, textSize) {
+  const page = await browser.newPage();
+  if (textSize) {
+    await page.goto(`${ORIGIN}/`);
+    await page.evaluate((key, value) => localStorage.setItem(key, value), TEXT_SIZE_KEY, textSize);
+  }
+  const result = await lighthouse(`${ORIGIN}${path}`, { logLevel: 'error', onlyCategories: CATEGORIES, disableStorageReset: Boolean(textSize) }, undefined, page);
+  const appliedTextSize = await page.evaluate(() => document.documentElement.dataset.textSize);
+  await page.close();
+  if (textSize && appliedTextSize !== textSize) throw new Error(`the stored text size was not applied (got ${appliedTextSize})`);
+  const { categories, audits } = result.lhr;
+  const failing = Object.values(audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable' && a.scoreDisplayMode !== 'manual');
+  return {
+    scores: Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((categories[c]?.score ?? 0) * 100)])),
+    cls: audits['cumulative-layout-shift']?.numericValue,
+    failing: failing.map((a) => `${a.id} (${a.displayValue ?? a.score})`),
+  };
+}
+
+let failed = false;
+try {
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  console.log('| page | Performance | Accessibility | Best Practices | SEO | CLS |');
+  console.log('|---|---|---|---|---|---|');
+  const runs = [...Object.entries(PAGES).map(([name, path]) => [name, path]), [`chapter, text size ${STORED_TEXT_SIZE}%`, PAGES.chapter, STORED_TEXT_SIZE]];
+  for (const [name, path, textSize] of runs) {
+    const { scores, cls, failing } = await audit(path, textSize);
+    console.log(`| ${name} | ${CATEGORIES.map((c) => scores[c]).join(' | ')} | ${cls} |`);
+    if (CATEGORIES.some((c) => scores[c] !== 100) || cls !== 0) {
+      failed = true;
+      console.error(`  ${name}: below 100 or shifting; audits not passed: ${failing.join(', ') || 'none listed'}`);
+    }
+  }
+} finally {
+  await browser.close();
+  server.kill();
+}
+console.log(failed ? '\nLighthouse: FAILED (every score must be 100, CLS 0)' : '\nLighthouse: every page scores 100 in every category, CLS 0');
+process.exit(failed ? 1 : 0);
