@@ -232,7 +232,7 @@ export async function readLibrary(
       problems.push({ file: displayPath(folder), message: 'not a story folder: stories/ holds one folder per story' });
       continue;
     }
-    if (!SLUG.test(slug) || RESERVED_SLUGS.has(slug)) {
+    if (!SLUG.test(slug)) {
       problems.push({ file: displayPath(folder), message: `story folder name "${slug}" must be lowercase letters, digits and single hyphens, not starting or ending with a hyphen` });
       continue;
     }

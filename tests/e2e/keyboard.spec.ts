@@ -1,0 +1,51 @@
+import { expect, test } from './fixtures';
+
+/** What has keyboard focus, described by role and name, and whether a focus ring is drawn. */
+const focused = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement;
+    const style = getComputedStyle(el);
+    return {
+      label: `${el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? el.textContent?.trim().replace(/\s+/g, ' ')}`,
+      ring: style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2,
+    };
+  });
+
+test('a keyboard-only reader can skip to the text, size it and move to the next chapter', async ({ page }) => {
+  await page.goto('/stories/salt-and-ledger/the-lighthouse/');
+  const expected = [
+    'a Skip to content',
+    'a The Quire Sampler',
+    'a Salt and Ledger',
+    'button Decrease text size',
+    'button Increase text size',
+    'button Reset text size',
+    'a ← Previous chapter: The Missing Salt',
+    'a Table of contents',
+    'a Next chapter: A List of Reasons →',
+  ];
+  const walk = [];
+  for (let i = 0; i < expected.length; i++) {
+    await page.keyboard.press('Tab');
+    const { label, ring } = await focused(page);
+    walk.push(label);
+    expect(ring, `${label} shows where focus is`).toBe(true);
+  }
+  expect(walk).toEqual(expected);
+
+  // The skip link lands on the main content, and the next Tab goes into it.
+  await page.goto('/stories/salt-and-ledger/the-lighthouse/');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  expect((await focused(page)).label).toBe('a Salt and Ledger');
+  // Size the text from the keyboard, then follow the next-chapter link.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toHaveText('110%');
+  await page.getByRole('link', { name: /Next chapter/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/a-list-of-reasons\/$/);
+  await expect(page.getByRole('status')).toHaveText('110%');
+});
