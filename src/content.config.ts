@@ -10,16 +10,18 @@ import { libraryLoaders } from './loaders/library';
  */
 
 /** Text; a bare number (`title: 1984`) is read as its text. */
-const text = z.union([z.string(), z.number()]).transform(String);
+const text = z.union([z.string(), z.number()], { error: 'expected text' }).transform(String);
 const nonEmptyText = text.refine((value) => value.trim() !== '', 'must not be empty');
 /** A list of strings; a single string is read as a list of one. */
-const list = z.union([text, z.array(text)]).transform((value) => (Array.isArray(value) ? value : [value]));
+const list = z
+  .union([text, z.array(text)], { error: 'expected text or a list of text' })
+  .transform((value) => (Array.isArray(value) ? value : [value]));
 /** A real calendar date written YYYY-MM-DD; checked as written, so 2024-13-45 is an error. */
 const date = z.string().refine(isCalendarDate, 'expected a real date written YYYY-MM-DD');
 /** Markdown text. */
 const markdown = z.string();
 /** Markdown shown before the text, or `false` to show none. */
-const disclaimer = z.union([z.literal(false), z.string()]);
+const disclaimer = z.union([z.literal(false), z.string()], { error: 'expected Markdown text, or false for none' });
 /** A BCP 47 language tag such as `en`, `pt-BR` or `ar`, stored in canonical form. */
 const language = z
   .string()

@@ -17,7 +17,7 @@ import { FrontmatterError, parseYamlMapping, splitFrontmatter } from '../lib/fro
 import { textDirection } from '../lib/language';
 import { ContentProblems, type Problem } from '../lib/problems';
 import { nearest } from '../lib/suggest';
-import { IMAGE_EXTENSIONS, resolveStoryFile } from '../plugins/story-images';
+import { COVER_EXTENSIONS, resolveStoryFile } from '../plugins/story-images';
 import { renderChapter, renderInline, renderNote, type StoryFolder } from './markdown';
 
 export interface LibrarySchemas {
@@ -90,14 +90,9 @@ function describeIssues(file: string, error: z.ZodError, known: readonly string[
           },
         ];
       case 'invalid_union': {
+        // The unions of the schema carry their own "expected ..." messages.
         const input = (issue as { input?: unknown }).input;
-        return [
-          {
-            file,
-            field,
-            message: input === undefined ? 'required' : `${unionExpectation(field)}, got ${JSON.stringify(input)}`,
-          },
-        ];
+        return [{ file, field, message: input === undefined ? 'required' : `${issue.message}, got ${JSON.stringify(input)}` }];
       }
       default:
         return [{ file, field, message: issue.message }];
@@ -108,39 +103,38 @@ function describeIssues(file: string, error: z.ZodError, known: readonly string[
 const describeExpected = (expected: string): string =>
   ({ string: 'text', boolean: 'true or false', number: 'a number', array: 'a list', object: 'fields' })[expected] ?? expected;
 
-function unionExpectation(field: string | undefined): string {
-  if (field === 'disclaimer') return 'expected Markdown text or false';
-  if (field && /^\w+$/.test(field) && !['title', 'description'].includes(field)) return 'expected text or a list of text';
-  return 'expected text';
+const knownFields = (schema: z.ZodType): string[] =>
+  'shape' in schema && schema.shape && typeof schema.shape === 'object' ? Object.keys(schema.shape) : [];
+
+/** Validates parsed YAML against a schema, recording problems instead of throwing. */
+function validate<S extends z.ZodType>(file: string, data: unknown, schema: S, problems: Problem[]): z.infer<S> | undefined {
+  const result = schema.safeParse(data, { reportInput: true });
+  if (result.success) return result.data;
+  problems.push(...describeIssues(displayPath(file), result.error, knownFields(schema)));
+  return undefined;
 }
 
-/** Parses a file's frontmatter and validates it, recording problems instead of throwing. */
+/** Reads a file with `read`, recording a YAML or frontmatter problem instead of throwing. */
+async function parseFile<T>(file: string, read: (text: string) => T, problems: Problem[]): Promise<T | undefined> {
+  try {
+    return read(await readFile(file, 'utf8'));
+  } catch (error) {
+    if (!(error instanceof FrontmatterError)) throw error;
+    problems.push({ file: displayPath(file), message: error.message });
+    return undefined;
+  }
+}
+
+/** Reads a Markdown file's frontmatter and validates it, recording problems instead of throwing. */
 async function readEntry<S extends z.ZodType>(
   file: string,
   schema: S,
   problems: Problem[],
 ): Promise<{ data: z.infer<S>; body: string } | undefined> {
-  const shown = displayPath(file);
-  let split;
-  try {
-    split = splitFrontmatter(await readFile(file, 'utf8'));
-  } catch (error) {
-    if (error instanceof FrontmatterError) {
-      problems.push({ file: shown, message: error.message });
-      return undefined;
-    }
-    throw error;
-  }
-  const result = schema.safeParse(split.data, { reportInput: true });
-  if (!result.success) {
-    problems.push(...describeIssues(shown, result.error, knownFields(schema)));
-    return undefined;
-  }
-  return { data: result.data, body: split.body };
+  const split = await parseFile(file, splitFrontmatter, problems);
+  const data = split && validate(file, split.data, schema, problems);
+  return split && data ? { data, body: split.body } : undefined;
 }
-
-const knownFields = (schema: z.ZodType): string[] =>
-  'shape' in schema && schema.shape && typeof schema.shape === 'object' ? Object.keys(schema.shape) : [];
 
 interface ChapterFile {
   file: string;
@@ -204,14 +198,8 @@ export async function readLibrary(
   if (!existsSync(siteFile)) {
     problems.push({ file: displayPath(siteFile), message: 'missing: create it with at least a "title:" line' });
   } else {
-    try {
-      const parsed = schemas.site.safeParse(parseYamlMapping(await readFile(siteFile, 'utf8')), { reportInput: true });
-      if (parsed.success) siteData = parsed.data;
-      else problems.push(...describeIssues(displayPath(siteFile), parsed.error, knownFields(schemas.site)));
-    } catch (error) {
-      if (!(error instanceof FrontmatterError)) throw error;
-      problems.push({ file: displayPath(siteFile), message: error.message });
-    }
+    const yaml = await parseFile(siteFile, parseYamlMapping, problems);
+    siteData = yaml && validate(siteFile, yaml, schemas.site, problems);
   }
 
   const storiesDir = path.join(root, 'stories');
@@ -244,9 +232,8 @@ export async function readLibrary(
     }
     const story = await readEntry(indexFile, schemas.story, problems);
     if (story?.data.cover !== undefined) {
-      const cover = resolveStoryFile(folder, story.data.cover);
-      if ('problem' in cover) problems.push({ file: displayPath(indexFile), field: 'cover', message: `${cover.problem}; a cover is a ${IMAGE_EXTENSIONS.filter((e) => e !== '.gif').join(', ')} file in the story folder` });
-      else if (path.extname(cover.file).toLowerCase() === '.gif') problems.push({ file: displayPath(indexFile), field: 'cover', message: 'a cover is a jpg, jpeg, png, webp or avif file' });
+      const cover = resolveStoryFile(folder, story.data.cover, COVER_EXTENSIONS);
+      if ('problem' in cover) problems.push({ file: displayPath(indexFile), field: 'cover', message: `${cover.problem}; a cover is an image file in the story folder` });
       else story.data.cover = cover.file;
     }
     if (chapterFiles.length === 0) problems.push({ file: displayPath(folder), message: 'no chapters: add chapter files named NN-<chapter-slug>.md' });

@@ -4,6 +4,8 @@ import type { MdastPluginDefinition } from 'satteri';
 import { storyFileUrl } from '../lib/urls';
 
 export const IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif'];
+/** Covers are photos or artwork: no animated GIFs. */
+export const COVER_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.avif'];
 
 declare module 'satteri' {
   interface DataMap {
@@ -18,7 +20,11 @@ declare module 'satteri' {
  * Resolves a path written in a story against its folder: the folder-relative path when it names
  * an existing image file inside the folder, otherwise a description of what is wrong.
  */
-export function resolveStoryFile(folder: string, written: string): { file: string } | { problem: string } {
+export function resolveStoryFile(
+  folder: string,
+  written: string,
+  extensions: readonly string[] = IMAGE_EXTENSIONS,
+): { file: string } | { problem: string } {
   if (/^[a-z][a-z\d+.-]*:|^\/\//i.test(written)) return { problem: `"${written}" is not a file in the story folder` };
   let decoded: string;
   try {
@@ -29,8 +35,8 @@ export function resolveStoryFile(folder: string, written: string): { file: strin
   const absolute = path.resolve(folder, decoded.replace(/^\/+/, ''));
   const file = path.relative(folder, absolute);
   if (file.startsWith('..') || path.isAbsolute(file)) return { problem: `"${written}" is outside the story folder` };
-  if (!IMAGE_EXTENSIONS.includes(path.extname(file).toLowerCase())) {
-    return { problem: `"${written}" is not an image (${IMAGE_EXTENSIONS.join(', ')})` };
+  if (!extensions.includes(path.extname(file).toLowerCase())) {
+    return { problem: `"${written}" is not a ${extensions.join(', ')} file` };
   }
   if (!existsSync(absolute) || !statSync(absolute).isFile()) return { problem: `"${written}" does not exist` };
   return { file: file.split(path.sep).join('/') };

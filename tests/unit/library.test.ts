@@ -34,6 +34,8 @@ describe('reading the content folder', () => {
       `${root}/stories/bad-fields/index.md: status: expected one of complete, in-progress, got "done"`,
       `${root}/stories/bad-fields/01-one.md: published: expected a real date written YYYY-MM-DD`,
       `${root}/stories/bad-fields/01-one.md: draft: expected true or false, got "yes"`,
+      `${root}/stories/bad-fields/index.md: tags: expected text or a list of text, got {"nested":"map"}`,
+      `${root}/stories/bad-fields/01-one.md: disclaimer: expected Markdown text, or false for none, got 3`,
       `${root}/stories/bad-fields/02-two.md: invalid YAML at line 3`,
       `${root}/stories/bad-fields/notes.md: not a chapter file`,
       `${root}/stories/Bad_Folder: story folder name "Bad_Folder" must be lowercase`,
