@@ -63,6 +63,19 @@ test('the text has typographic punctuation, ornamental scene breaks and passage 
   expect(ornament).toBe('"⁂"');
 });
 
+test('lists and quotes are set off from the paragraphs around them', async ({ page }) => {
+  await page.goto('/stories/salt-and-ledger/a-list-of-reasons/');
+  const text = page.locator('#chapter-text');
+  for (const block of [text.locator('ol'), text.locator('blockquote')]) {
+    const [before, after] = await block.evaluate((el) => [
+      Number.parseFloat(getComputedStyle(el).marginBlockStart),
+      Number.parseFloat(getComputedStyle(el.nextElementSibling!).marginBlockStart),
+    ]);
+    expect(before).toBeGreaterThan(10);
+    expect(after).toBeGreaterThan(10);
+  }
+});
+
 test('a passage link opens the chapter at that paragraph', async ({ page }) => {
   await page.setViewportSize({ width: 400, height: 500 });
   await page.goto(`${FIRST}#p-5`);
