@@ -139,8 +139,8 @@ export const storyEntrySchema = z.object({
   summaryText: z.string(),
   notes: z.string().optional(),
   endNotes: z.string().optional(),
-  /** Cover path inside the story folder. */
-  cover: z.string().optional(),
+  /** Cover image: its path inside the story folder and its size. */
+  cover: z.object({ file: z.string(), width: z.number(), height: z.number() }).optional(),
   /** Files of the story folder that pages link to (cover, images in the text). */
   files: z.array(z.string()),
   /** Absolute path of the story folder, to publish its files. */

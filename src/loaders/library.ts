@@ -17,7 +17,7 @@ import { FrontmatterError, parseYamlMapping, splitFrontmatter } from '../lib/fro
 import { textDirection } from '../lib/language';
 import { ContentProblems, type Problem } from '../lib/problems';
 import { nearest } from '../lib/suggest';
-import { COVER_EXTENSIONS, resolveStoryFile } from '../plugins/story-images';
+import { COVER_EXTENSIONS, imageSize, resolveStoryFile } from '../plugins/story-images';
 import { renderChapter, renderInline, renderNote, type StoryFolder } from './markdown';
 
 export interface LibrarySchemas {
@@ -210,6 +210,7 @@ export async function readLibrary(
     slug: string;
     folder: string;
     data: z.infer<LibrarySchemas['story']>;
+    cover?: StoryEntry['cover'];
     summary: string;
     chapters: { slug: string; file: string; data: z.infer<LibrarySchemas['chapter']>; body: string }[];
   }
@@ -231,10 +232,13 @@ export async function readLibrary(
       continue;
     }
     const story = await readEntry(indexFile, schemas.story, problems);
+    let cover: StoryEntry['cover'];
     if (story?.data.cover !== undefined) {
-      const cover = resolveStoryFile(folder, story.data.cover, COVER_EXTENSIONS);
-      if ('problem' in cover) problems.push({ file: displayPath(indexFile), field: 'cover', message: `${cover.problem}; a cover is an image file in the story folder` });
-      else story.data.cover = cover.file;
+      const resolved = resolveStoryFile(folder, story.data.cover, COVER_EXTENSIONS);
+      const size = 'absolute' in resolved ? await imageSize(resolved.absolute) : undefined;
+      if ('problem' in resolved) problems.push({ file: displayPath(indexFile), field: 'cover', message: `${resolved.problem}; a cover is an image file in the story folder` });
+      else if (!size) problems.push({ file: displayPath(indexFile), field: 'cover', message: `"${story.data.cover}" is not a readable image` });
+      else cover = { file: resolved.file, ...size };
     }
     if (chapterFiles.length === 0) problems.push({ file: displayPath(folder), message: 'no chapters: add chapter files named NN-<chapter-slug>.md' });
     const chapters: PendingStory['chapters'] = [];
@@ -247,7 +251,7 @@ export async function readLibrary(
       }
       chapters.push({ slug: chapter.slug, file: chapter.file, ...entry });
     }
-    if (story) pending.push({ slug, folder, data: story.data, summary: story.body, chapters });
+    if (story) pending.push({ slug, folder, data: story.data, cover, summary: story.body, chapters });
   }
   if (problems.length > 0 || !siteData) fail();
   const site = siteData!;
@@ -268,7 +272,7 @@ export async function readLibrary(
   for (const story of pending) {
     if (story.data.draft && !options.includeDrafts) continue;
     const context: StoryFolder = { slug: story.slug, folder: story.folder };
-    const files = new Set<string>(story.data.cover ? [story.data.cover] : []);
+    const files = new Set<string>(story.cover ? [story.cover.file] : []);
     /** Renders a Markdown field of a file, recording image problems against that field. */
     const note = async (markdown: string | undefined, file: string, field?: string) => {
       if (markdown === undefined) return undefined;
@@ -335,7 +339,7 @@ export async function readLibrary(
       summaryText: summary.text.replace(/\s+/g, ' ').trim(),
       notes: (await note(story.data.notes, indexFile, 'notes'))?.html,
       endNotes: (await note(story.data.endNotes, indexFile, 'endNotes'))?.html,
-      cover: story.data.cover,
+      cover: story.cover,
       files: [...files].sort(),
       folder: story.folder,
       chapterCount: storyChapters.length,

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { MdastPluginDefinition } from 'satteri';
+import sharp from 'sharp';
 import { storyFileUrl } from '../lib/urls';
 
 export const IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif'];
@@ -24,7 +25,7 @@ export function resolveStoryFile(
   folder: string,
   written: string,
   extensions: readonly string[] = IMAGE_EXTENSIONS,
-): { file: string } | { problem: string } {
+): { file: string; absolute: string } | { problem: string } {
   if (/^[a-z][a-z\d+.-]*:|^\/\//i.test(written)) return { problem: `"${written}" is not a file in the story folder` };
   let decoded: string;
   try {
@@ -39,14 +40,24 @@ export function resolveStoryFile(
     return { problem: `"${written}" is not a ${extensions.join(', ')} file` };
   }
   if (!existsSync(absolute) || !statSync(absolute).isFile()) return { problem: `"${written}" does not exist` };
-  return { file: file.split(path.sep).join('/') };
+  return { file: file.split(path.sep).join('/'), absolute };
 }
 
-/** Markdown images must be files inside the story folder; they are published under the story's URL. */
+/** An image's displayed size (EXIF rotation applied), so pages reserve its space before it loads. */
+export async function imageSize(file: string): Promise<{ width: number; height: number } | undefined> {
+  const metadata = await sharp(file).metadata();
+  const { width, height } = metadata.autoOrient ?? metadata;
+  return width && height ? { width, height } : undefined;
+}
+
+/**
+ * Markdown images must be files inside the story folder; they are published under the story's
+ * URL, with their size (no layout shift while they load) and loaded lazily.
+ */
 export function storyImages(story: string, folder: string): MdastPluginDefinition {
   return {
     name: 'quire-story-images',
-    image(node, ctx) {
+    async image(node, ctx) {
       ctx.data.storyFiles ??= new Set();
       ctx.data.imageProblems ??= [];
       const resolved = resolveStoryFile(folder, node.url);
@@ -57,6 +68,8 @@ export function storyImages(story: string, folder: string): MdastPluginDefinitio
       }
       ctx.data.storyFiles.add(resolved.file);
       ctx.setProperty(node, 'url', storyFileUrl(story, resolved.file));
+      const size = await imageSize(resolved.absolute);
+      ctx.setProperty(node, 'data', { hProperties: { ...size, loading: 'lazy', decoding: 'async' } });
     },
   };
 }

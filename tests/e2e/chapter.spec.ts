@@ -121,6 +121,9 @@ test('an empty chapter says it has no text; titles default to "Chapter N"', asyn
   await page.goto(fixtureUrl('/stories/edge-cases/untitled/'));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Chapter 1');
   await expect(page.locator('#chapter-text img')).toHaveAttribute('src', '/stories/edge-cases/files/images/dot.png');
+  await expect(page.locator('#chapter-text img')).toHaveAttribute('width', '8');
+  await expect(page.locator('#chapter-text img')).toHaveAttribute('height', '8');
+  await expect(page.locator('#chapter-text img')).toHaveAttribute('alt', 'A dot');
   expect(await page.locator('#chapter-text img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(8);
 });
 

@@ -69,6 +69,7 @@ test('a story with a cover shows it', async ({ page }) => {
   await page.goto(fixtureUrl('/stories/edge-cases/'));
   const cover = page.locator('img.cover');
   await expect(cover).toHaveAttribute('src', '/stories/edge-cases/files/cover.png');
+  await expect(cover).toHaveAttribute('width', '60');
   expect(await cover.evaluate((img: HTMLImageElement) => img.naturalHeight)).toBe(90);
 });
 

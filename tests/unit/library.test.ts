@@ -67,7 +67,7 @@ describe('reading the content folder', () => {
       published: '2023-12-01',
       updated: '2024-03-01',
       chapterCount: 3,
-      cover: 'cover.png',
+      cover: { file: 'cover.png', width: 60, height: 90 },
       files: ['cover.png', 'images/dot.png'],
     });
     expect(edge.title).toEqual({ html: 'Edge <em>Cases</em>', text: 'Edge Cases' });
