@@ -136,6 +136,16 @@ async function readEntry<S extends z.ZodType>(
   return split && data ? { data, body: split.body } : undefined;
 }
 
+/** A story that passed validation, waiting to be rendered. */
+interface PendingStory {
+  slug: string;
+  folder: string;
+  data: z.infer<LibrarySchemas['story']>;
+  cover?: StoryEntry['cover'] | undefined;
+  summary: string;
+  chapters: { slug: string; file: string; data: z.infer<LibrarySchemas['chapter']>; body: string }[];
+}
+
 interface ChapterFile {
   file: string;
   number: number;
@@ -178,6 +188,37 @@ async function listChapters(folder: string, problems: Problem[]): Promise<Chapte
   return chapters.sort((a, b) => a.number - b.number);
 }
 
+/** Reads and validates one story folder: its index.md, cover and chapter files. */
+async function readStory(slug: string, folder: string, schemas: LibrarySchemas, problems: Problem[]): Promise<PendingStory | undefined> {
+  const indexFile = path.join(folder, 'index.md');
+  const chapterFiles = await listChapters(folder, problems);
+  if (!existsSync(indexFile)) {
+    problems.push({ file: displayPath(indexFile), message: 'missing: every story folder needs an index.md with the story\'s title and authors' });
+    return undefined;
+  }
+  const story = await readEntry(indexFile, schemas.story, problems);
+  let cover: StoryEntry['cover'];
+  if (story?.data.cover !== undefined) {
+    const resolved = resolveStoryFile(folder, story.data.cover, COVER_EXTENSIONS);
+    const size = 'absolute' in resolved ? await imageSize(resolved.absolute) : undefined;
+    if ('problem' in resolved) problems.push({ file: displayPath(indexFile), field: 'cover', message: `${resolved.problem}; a cover is an image file in the story folder` });
+    else if (!size) problems.push({ file: displayPath(indexFile), field: 'cover', message: `"${story.data.cover}" is not a readable image` });
+    else cover = { file: resolved.file, ...size };
+  }
+  if (chapterFiles.length === 0) problems.push({ file: displayPath(folder), message: 'no chapters: add chapter files named NN-<chapter-slug>.md' });
+  const chapters: PendingStory['chapters'] = [];
+  for (const chapter of chapterFiles) {
+    const entry = await readEntry(chapter.file, schemas.chapter, problems);
+    if (!entry) continue;
+    if (entry.data.published === undefined && story && story.data.published === undefined) {
+      problems.push({ file: displayPath(chapter.file), field: 'published', message: 'required (or set "published" in the story\'s index.md for the chapters to inherit)' });
+      continue;
+    }
+    chapters.push({ slug: chapter.slug, file: chapter.file, ...entry });
+  }
+  return story && { slug, folder, data: story.data, cover, summary: story.body, chapters };
+}
+
 /** Reads, validates and renders the whole content folder; throws every problem at once. */
 export async function readLibrary(
   root: string,
@@ -206,14 +247,6 @@ export async function readLibrary(
   const storyNames = existsSync(storiesDir) ? (await readdir(storiesDir)).filter((name) => !name.startsWith('.')).sort() : [];
   if (storyNames.length === 0) problems.push({ file: displayPath(storiesDir), message: 'no stories: add a folder per story' });
 
-  interface PendingStory {
-    slug: string;
-    folder: string;
-    data: z.infer<LibrarySchemas['story']>;
-    cover?: StoryEntry['cover'];
-    summary: string;
-    chapters: { slug: string; file: string; data: z.infer<LibrarySchemas['chapter']>; body: string }[];
-  }
   const pending: PendingStory[] = [];
   for (const slug of storyNames) {
     const folder = path.join(storiesDir, slug);
@@ -225,43 +258,17 @@ export async function readLibrary(
       problems.push({ file: displayPath(folder), message: `story folder name "${slug}" must be lowercase letters, digits and single hyphens, not starting or ending with a hyphen` });
       continue;
     }
-    const indexFile = path.join(folder, 'index.md');
-    const chapterFiles = await listChapters(folder, problems);
-    if (!existsSync(indexFile)) {
-      problems.push({ file: displayPath(indexFile), message: 'missing: every story folder needs an index.md with the story\'s title and authors' });
-      continue;
-    }
-    const story = await readEntry(indexFile, schemas.story, problems);
-    let cover: StoryEntry['cover'];
-    if (story?.data.cover !== undefined) {
-      const resolved = resolveStoryFile(folder, story.data.cover, COVER_EXTENSIONS);
-      const size = 'absolute' in resolved ? await imageSize(resolved.absolute) : undefined;
-      if ('problem' in resolved) problems.push({ file: displayPath(indexFile), field: 'cover', message: `${resolved.problem}; a cover is an image file in the story folder` });
-      else if (!size) problems.push({ file: displayPath(indexFile), field: 'cover', message: `"${story.data.cover}" is not a readable image` });
-      else cover = { file: resolved.file, ...size };
-    }
-    if (chapterFiles.length === 0) problems.push({ file: displayPath(folder), message: 'no chapters: add chapter files named NN-<chapter-slug>.md' });
-    const chapters: PendingStory['chapters'] = [];
-    for (const chapter of chapterFiles) {
-      const entry = await readEntry(chapter.file, schemas.chapter, problems);
-      if (!entry) continue;
-      if (entry.data.published === undefined && story && story.data.published === undefined) {
-        problems.push({ file: displayPath(chapter.file), field: 'published', message: 'required (or set "published" in the story\'s index.md for the chapters to inherit)' });
-        continue;
-      }
-      chapters.push({ slug: chapter.slug, file: chapter.file, ...entry });
-    }
-    if (story) pending.push({ slug, folder, data: story.data, cover, summary: story.body, chapters });
+    const story = await readStory(slug, folder, schemas, problems);
+    if (story) pending.push(story);
   }
   if (problems.length > 0 || !siteData) fail();
   const site = siteData!;
 
-  const siteLanguage = site.language;
   const siteEntry: SiteEntry = {
     title: await renderInline(site.title),
     description: site.description,
-    language: siteLanguage,
-    dir: textDirection(siteLanguage),
+    language: site.language,
+    dir: textDirection(site.language),
     url: site.url ?? process.env.SITE_URL ?? DEFAULT_SITE_URL,
   };
   const siteDisclaimer = site.disclaimer === undefined ? undefined : (await renderNote(site.disclaimer)).html;
@@ -271,56 +278,76 @@ export async function readLibrary(
   const chapters: ChapterEntry[] = [];
   for (const story of pending) {
     if (story.data.draft && !options.includeDrafts) continue;
-    const context: StoryFolder = { slug: story.slug, folder: story.folder };
-    const files = new Set<string>(story.cover ? [story.cover.file] : []);
-    /** Renders a Markdown field of a file, recording image problems against that field. */
-    const note = async (markdown: string | undefined, file: string, field?: string) => {
-      if (markdown === undefined) return undefined;
-      const rendered = await renderNote(markdown, context);
-      rendered.files.forEach((f) => files.add(f));
-      problems.push(...rendered.problems.map((message) => ({ file: displayPath(file), field, message })));
-      return rendered;
-    };
-    const indexFile = path.join(story.folder, 'index.md');
-    const storyDisclaimer =
-      story.data.disclaimer === false ? false : (await note(story.data.disclaimer, indexFile, 'disclaimer'))?.html ?? siteDisclaimer;
+    const published = await publishStory(story, { language: site.language, disclaimer: siteDisclaimer }, options, problems);
+    if (!published) continue;
+    stories.push(published.story);
+    chapters.push(...published.chapters);
+  }
+  if (problems.length > 0) fail();
+  return { site: siteEntry, stories, chapters };
+}
 
-    const published = story.chapters.filter((chapter) => options.includeDrafts || !chapter.data.draft);
-    const storyChapters: ChapterEntry[] = [];
-    const cacheFolder = path.join(options.renderCache, story.slug);
-    await mkdir(cacheFolder, { recursive: true });
-    for (const [index, chapter] of published.entries()) {
-      const body = await renderChapter(chapter.body, context);
-      const textFile = path.join(cacheFolder, `${chapter.slug}.html`);
-      await writeFile(textFile, body.html);
-      body.files.forEach((f) => files.add(f));
-      problems.push(...body.problems.map((message) => ({ file: displayPath(chapter.file), message })));
-      const chapterPublished = chapter.data.published ?? story.data.published!;
-      const disclaimer =
+/**
+ * Renders a validated story and its chapters (drafts left out unless included), resolving every
+ * default. Returns nothing when no chapter is published yet: then the story is not published either.
+ */
+async function publishStory(
+  story: PendingStory,
+  site: { language: string; disclaimer: string | undefined },
+  options: { includeDrafts: boolean; renderCache: string },
+  problems: Problem[],
+): Promise<{ story: StoryEntry; chapters: ChapterEntry[] } | undefined> {
+  const context: StoryFolder = { slug: story.slug, folder: story.folder };
+  const files = new Set<string>(story.cover ? [story.cover.file] : []);
+  /** Renders a Markdown field of a file, recording image problems against that field. */
+  const note = async (markdown: string | undefined, file: string, field?: string) => {
+    if (markdown === undefined) return undefined;
+    const rendered = await renderNote(markdown, context);
+    rendered.files.forEach((f) => files.add(f));
+    problems.push(...rendered.problems.map((message) => ({ file: displayPath(file), field, message })));
+    return rendered;
+  };
+  const indexFile = path.join(story.folder, 'index.md');
+  // `false` turns the disclaimer off; otherwise the nearest one set applies: chapter, story, site.
+  const storyDisclaimer =
+    story.data.disclaimer === false ? undefined : ((await note(story.data.disclaimer, indexFile, 'disclaimer'))?.html ?? site.disclaimer);
+
+  const chapters: ChapterEntry[] = [];
+  const cacheFolder = path.join(options.renderCache, story.slug);
+  await mkdir(cacheFolder, { recursive: true });
+  const published = story.chapters.filter((chapter) => options.includeDrafts || !chapter.data.draft);
+  for (const [index, chapter] of published.entries()) {
+    const body = await renderChapter(chapter.body, context);
+    const textFile = path.join(cacheFolder, `${chapter.slug}.html`);
+    await writeFile(textFile, body.html);
+    body.files.forEach((f) => files.add(f));
+    problems.push(...body.problems.map((message) => ({ file: displayPath(chapter.file), message })));
+    const chapterPublished = chapter.data.published ?? story.data.published!;
+    chapters.push({
+      story: story.slug,
+      slug: chapter.slug,
+      position: index + 1,
+      title: await renderInline(chapter.data.title ?? `Chapter ${index + 1}`),
+      published: chapterPublished,
+      updated: chapter.data.updated ?? chapterPublished,
+      summary: await note(chapter.data.summary, chapter.file, 'summary'),
+      notes: (await note(chapter.data.notes, chapter.file, 'notes'))?.html,
+      endNotes: (await note(chapter.data.endNotes, chapter.file, 'endNotes'))?.html,
+      disclaimer:
         chapter.data.disclaimer === false
           ? undefined
-          : (await note(chapter.data.disclaimer, chapter.file, 'disclaimer'))?.html ?? (storyDisclaimer || undefined);
-      storyChapters.push({
-        story: story.slug,
-        slug: chapter.slug,
-        position: index + 1,
-        title: await renderInline(chapter.data.title ?? `Chapter ${index + 1}`),
-        published: chapterPublished,
-        updated: chapter.data.updated ?? chapterPublished,
-        summary: await note(chapter.data.summary, chapter.file, 'summary'),
-        notes: (await note(chapter.data.notes, chapter.file, 'notes'))?.html,
-        endNotes: (await note(chapter.data.endNotes, chapter.file, 'endNotes'))?.html,
-        disclaimer,
-        words: body.words,
-        textFile,
-        draft: chapter.data.draft,
-      });
-    }
-    // A story none of whose chapters is published yet is not published either.
-    if (storyChapters.length === 0) continue;
-    const summary = (await note(story.summary, indexFile))!;
-    const language = story.data.language ?? siteLanguage;
-    stories.push({
+          : ((await note(chapter.data.disclaimer, chapter.file, 'disclaimer'))?.html ?? storyDisclaimer),
+      words: body.words,
+      textFile,
+      draft: chapter.data.draft,
+    });
+  }
+  if (chapters.length === 0) return undefined;
+
+  const summary = (await note(story.summary, indexFile))!;
+  const language = story.data.language ?? site.language;
+  return {
+    story: {
       slug: story.slug,
       title: await renderInline(story.data.title),
       authors: story.data.authors,
@@ -333,8 +360,8 @@ export async function readLibrary(
       language,
       dir: textDirection(language),
       status: story.data.status,
-      published: story.data.published ?? earliest(storyChapters.map((c) => c.published))!,
-      updated: story.data.updated ?? latest(storyChapters.flatMap((c) => [c.published, c.updated]))!,
+      published: story.data.published ?? earliest(chapters.map((c) => c.published))!,
+      updated: story.data.updated ?? latest(chapters.flatMap((c) => [c.published, c.updated]))!,
       summary: summary.html,
       summaryText: summary.text.replace(/\s+/g, ' ').trim(),
       notes: (await note(story.data.notes, indexFile, 'notes'))?.html,
@@ -342,14 +369,12 @@ export async function readLibrary(
       cover: story.cover,
       files: [...files].sort(),
       folder: story.folder,
-      chapterCount: storyChapters.length,
-      words: storyChapters.reduce((sum, c) => sum + c.words, 0),
+      chapterCount: chapters.length,
+      words: chapters.reduce((sum, c) => sum + c.words, 0),
       draft: story.data.draft,
-    });
-    chapters.push(...storyChapters);
-  }
-  if (problems.length > 0) fail();
-  return { site: siteEntry, stories, chapters };
+    },
+    chapters,
+  };
 }
 
 /**
