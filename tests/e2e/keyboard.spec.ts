@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, fixtureUrl, test } from './fixtures';
 
 /** What has keyboard focus, described by role and name, and whether a focus ring is drawn. */
 const focused = (page: import('@playwright/test').Page) =>
@@ -48,4 +48,36 @@ test('a keyboard-only reader can skip to the text, size it and move to the next 
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/a-list-of-reasons\/$/);
   await expect(page.getByRole('status')).toHaveText('110%');
+});
+
+test('← and → move between chapters, but not while typing or with a modifier', async ({ page }) => {
+  await page.goto('/stories/salt-and-ledger/the-lighthouse/');
+  await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(/\/a-list-of-reasons\/$/);
+  await page.keyboard.press('ArrowLeft');
+  await expect(page).toHaveURL(/\/the-lighthouse\/$/);
+  await page.keyboard.press('Alt+ArrowLeft');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.evaluate(() => {
+    const input = document.createElement('input');
+    input.id = 'typing';
+    document.querySelector('main')!.append(input);
+  });
+  await page.locator('#typing').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(300);
+  await expect(page).toHaveURL(/\/the-lighthouse\/$/);
+  // The first chapter has nothing before it.
+  await page.goto('/stories/salt-and-ledger/the-missing-salt/');
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForTimeout(300);
+  await expect(page).toHaveURL(/\/the-missing-salt\/$/);
+});
+
+test('in a right-to-left story, ← goes forward', async ({ page }) => {
+  await page.goto(fixtureUrl('/stories/rtl-story/the-night/'));
+  await page.keyboard.press('ArrowLeft');
+  await expect(page).toHaveURL(/\/the-morning\/$/);
+  await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(/\/the-night\/$/);
 });
