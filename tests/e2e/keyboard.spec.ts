@@ -54,8 +54,10 @@ test('← and → move between chapters, but not while typing or with a modifier
   await page.goto('/stories/salt-and-ledger/the-lighthouse/');
   await page.keyboard.press('ArrowRight');
   await expect(page).toHaveURL(/\/a-list-of-reasons\/$/);
+  await page.waitForLoadState();
   await page.keyboard.press('ArrowLeft');
   await expect(page).toHaveURL(/\/the-lighthouse\/$/);
+  await page.waitForLoadState();
   await page.keyboard.press('Alt+ArrowLeft');
   await page.keyboard.press('Shift+ArrowRight');
   await page.evaluate(() => {
@@ -78,6 +80,7 @@ test('in a right-to-left story, ← goes forward', async ({ page }) => {
   await page.goto(fixtureUrl('/stories/rtl-story/the-night/'));
   await page.keyboard.press('ArrowLeft');
   await expect(page).toHaveURL(/\/the-morning\/$/);
+  await page.waitForLoadState();
   await page.keyboard.press('ArrowRight');
   await expect(page).toHaveURL(/\/the-night\/$/);
 });
