@@ -32,7 +32,7 @@ const escapeAttribute = (text: string): string => escapeText(text).replace(/"/g,
  * elements are re-emitted with only allowed attributes; everything else is dropped, and scripts,
  * styles, frames and the like are dropped with their content. Comments never reach the output.
  */
-export function createFragmentSanitiser(): { sanitise(fragment: string): string; end(): void } {
+export function createFragmentSanitiser(): { sanitise(fragment: string): string; readonly dropping: boolean; end(): void } {
   let output = '';
   let droppedDepth = 0;
   const parser = new Parser(
@@ -70,6 +70,10 @@ export function createFragmentSanitiser(): { sanitise(fragment: string): string;
       parser.write(fragment);
       return output;
     },
+    /** Inside an element dropped with its content (a `<script>` whose end tag is still to come). */
+    get dropping() {
+      return droppedDepth > 0;
+    },
     end() {
       parser.end();
     },
@@ -86,6 +90,15 @@ export const sanitiseHtml: HastPluginEntry = () => {
     name: 'quire-sanitise-html',
     raw(node, ctx) {
       ctx.replaceNode(node, { type: 'raw', value: sanitiser.sanitise(node.value) });
+      if (!sanitiser.dropping) return;
+      // `<script>x</script>` inside a paragraph: Markdown made `x` a text node between the two
+      // fragments. Drop what stands between them, up to the next raw fragment.
+      const parent = ctx.parent(node);
+      const index = ctx.indexOf(node);
+      if (!parent || index === undefined) return;
+      const next = parent.children.slice(index + 1);
+      const until = next.findIndex((sibling) => sibling.type === 'raw');
+      for (let i = 0; i < (until === -1 ? next.length : until); i++) ctx.removeChildAt(parent, index + 1);
     },
     after() {
       sanitiser.end();
