@@ -7,9 +7,6 @@ export const storyUrl = (story: string): string => `/stories/${story}/`;
 export const chapterUrl = (story: string, chapter: string): string =>
   `/stories/${story}/${chapter}/`;
 
-export const passageUrl = (story: string, chapter: string, paragraph: number): string =>
-  `${chapterUrl(story, chapter)}#${paragraphId(paragraph)}`;
-
 /** Where a file inside a story folder (an image in the text, a cover) is published. */
 export const storyFileUrl = (story: string, file: string): string =>
   `/stories/${story}/files/${file.split('/').map(encodeURIComponent).join('/')}`;

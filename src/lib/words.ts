@@ -14,8 +14,5 @@ export function countWords(text: string): number {
   return count;
 }
 
-/** Minutes to read at an average 230 words a minute, at least 1. */
-export const readingMinutes = (words: number): number => Math.max(1, Math.round(words / 230));
-
 /** "12,345" in the reader's language. */
 export const formatCount = (n: number, locale = 'en'): string => new Intl.NumberFormat(locale).format(n);

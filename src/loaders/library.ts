@@ -412,7 +412,7 @@ export function libraryLoaders(schemas: LibrarySchemas): Record<'site' | 'storie
         watching = true;
         watcher.add(root);
         watcher.on('all', (_event, changed) => {
-          if (!changed.startsWith(root)) return;
+          if (!changed.startsWith(root + path.sep)) return;
           library = undefined;
           for (const reload of reloads) reload().catch((error: Error) => logger.error(error.message));
         });

@@ -1,5 +1,6 @@
 import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
 import { markdownToHtml, type HastPluginList } from 'satteri';
+import { escapeText } from '../lib/html';
 import { countWords } from '../lib/words';
 import { paragraphIds } from '../plugins/paragraph-ids';
 import { plainText } from '../plugins/plain-text';
@@ -52,7 +53,6 @@ export const renderNote = (markdown: string, story?: StoryFolder): Promise<Rende
   render(markdown, [], story);
 
 const SINGLE_PARAGRAPH = /^<p>([\s\S]*)<\/p>\n?$/;
-const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * Titles: inline Markdown (`*emphasis*`), rendered inline. Anything that would parse as a block
@@ -63,5 +63,5 @@ export async function renderInline(markdown: string): Promise<{ html: string; te
   const inline = SINGLE_PARAGRAPH.exec(rendered.html);
   if (inline) return { html: inline[1]!, text: rendered.text.trim() };
   const text = markdown.trim();
-  return { html: escapeHtml(text), text };
+  return { html: escapeText(text), text };
 }

@@ -1,5 +1,6 @@
 import { Parser } from 'htmlparser2';
 import type { HastPluginEntry } from 'satteri';
+import { escapeAttribute, escapeText } from '../lib/html';
 
 /** Raw HTML elements an author may use in chapter text (inline presentation, per the contract). */
 const ALLOWED_ELEMENTS = new Set([
@@ -21,10 +22,6 @@ const RENAMED: Record<string, { tag: string; attributes: string }> = {
   center: { tag: 'div', attributes: ' class="centered"' },
 };
 
-const escapeText = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeAttribute = (text: string): string => escapeText(text).replace(/"/g, '&quot;');
-
 /**
  * A streaming HTML sanitiser for one document. Sätteri hands raw HTML over as separate fragments
  * per tag (`<em class=..>`, then text as Markdown, then `</em>`), so one htmlparser2 parser reads
@@ -38,10 +35,8 @@ export function createFragmentSanitiser(): { sanitise(fragment: string): string;
   const parser = new Parser(
     {
       onopentag(name, attributes) {
-        if (droppedDepth > 0 || DROPPED_WITH_CONTENT.has(name)) {
-          if (DROPPED_WITH_CONTENT.has(name) && !VOID_ELEMENTS.has(name)) droppedDepth++;
-          return;
-        }
+        if (DROPPED_WITH_CONTENT.has(name)) droppedDepth++;
+        if (droppedDepth > 0) return;
         if (!ALLOWED_ELEMENTS.has(name)) return;
         const renamed = RENAMED[name];
         let kept = renamed?.attributes ?? '';
