@@ -1,9 +1,13 @@
 import { defineConfig, devices } from '@playwright/test';
 import { findChromium } from './scripts/chromium.mjs';
 
-/** The sample library (dist/) and the test fixtures (dist-fixtures/) are served side by side. */
-export const SAMPLE_PORT = 4410;
-export const FIXTURES_PORT = 4411;
+/**
+ * The sample library (dist/) and the test fixtures (dist-fixtures/) are served side by side.
+ * QUIRE_PORT_BASE moves both, so two checkouts can run their suites at once.
+ */
+const PORT_BASE = Number(process.env.QUIRE_PORT_BASE ?? 4410);
+export const SAMPLE_PORT = PORT_BASE;
+export const FIXTURES_PORT = PORT_BASE + 1;
 
 const executablePath = await findChromium();
 if (!executablePath) throw new Error('No Chromium found: run `node scripts/chromium.mjs` first.');

@@ -11,7 +11,8 @@ import puppeteer from 'puppeteer-core';
 import { findChromium } from './chromium.mjs';
 import { TEXT_SIZE_KEY } from '../src/lib/settings.ts';
 
-const PORT = 4420;
+// QUIRE_PORT_BASE moves the test servers' ports (see playwright.config.ts).
+const PORT = Number(process.env.QUIRE_PORT_BASE ?? 4410) + 10;
 const ORIGIN = `http://localhost:${PORT}`;
 const PAGES = {
   home: '/',
