@@ -8,7 +8,7 @@
  * code, since it may be indented by three spaces at most.
  */
 
-const SCENE_BREAK = /^ {0,3}(?:-{3,}|\*{3,}|\* \* \*|~{3,}|#|§|o0o|oOo|xXx)[ \t]*$/;
+export const SCENE_BREAK = /^ {0,3}(?:-{3,}|\*{3,}|\* \* \*|~{3,}|#|§|o0o|oOo|xXx)[ \t]*$/;
 const BACKTICK_FENCE = /^ {0,3}(`{3,})/;
 const CANONICAL = '***';
 

@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+/**
+ * `npm run check`: validates the content folder (QUIRE_CONTENT, else content/) without building
+ * any page, for editors and pre-commit hooks. It runs the build's own reader, so it finds the same
+ * problems and prints the same messages. Exit code 0 when the content is valid, 1 when it has
+ * problems, 2 when the check itself could not run.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ContentProblems } from '../src/lib/problems';
+import { contentRoot, readLibrary } from '../src/loaders/library';
+import { chapterSchema, siteSchema, storySchema } from '../src/schemas';
+
+const root = contentRoot();
+// Rendering also finds problems (images), so the text is rendered, into a throwaway cache.
+const renderCache = await mkdtemp(path.join(os.tmpdir(), 'quire-check-'));
+try {
+  const started = performance.now();
+  const { stories, chapters } = await readLibrary(
+    root,
+    { site: siteSchema, story: storySchema, chapter: chapterSchema },
+    { includeDrafts: false, renderCache },
+  );
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`The content is valid: ${stories.length} stories, ${chapters.length} chapters in ${seconds} s.`);
+} catch (error) {
+  console.error(error instanceof ContentProblems ? error.message : `The check could not run: ${String(error)}`);
+  process.exitCode = error instanceof ContentProblems ? 1 : 2;
+} finally {
+  await rm(renderCache, { recursive: true, force: true });
+}

@@ -1,0 +1,84 @@
+import type { Element, ElementContent, Root } from 'hast';
+import type { Handle as HastHandle, State } from 'hast-util-to-mdast';
+import type { Html, Nodes as MdastNodes, Root as MdastRoot, RootContent as MdastContent, ThematicBreak } from 'mdast';
+import rehypeRemark from 'rehype-remark';
+import remarkGfm from 'remark-gfm';
+import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
+import { unified } from 'unified';
+import { cleanFragment, KEPT_INLINE_HTML } from './clean';
+
+declare module 'mdast' {
+  interface ThematicBreakData {
+    /** The scene-break line to write (`----`, `* * *`, `o0o`…), as the source had it. */
+    marker?: string;
+  }
+}
+
+const html = (value: string): Html => ({ type: 'html', value });
+
+/** Attributes kept on raw HTML, written out (values escaped for an attribute). */
+function attributes(node: Element): string {
+  return Object.entries(node.properties)
+    .filter(([, value]) => value !== undefined && value !== null)
+    .map(([name, value]) => ` ${name}="${String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}"`)
+    .join('');
+}
+
+/** Inline elements with no Markdown form (`<u>`, `<sup>`…) stay raw HTML around their converted content. */
+const inlineHtml: HastHandle = (state: State, node: Element) => [
+  html(`<${node.tagName}${attributes(node)}>`),
+  ...state.all(node),
+  html(`</${node.tagName}>`),
+];
+
+/** `<center>` is a block: its tags stand on their own lines, so Markdown inside it is still read. */
+const centre: HastHandle = (state: State, node: Element) => [
+  html('<center>'),
+  ...state.toFlow(state.all(node)),
+  html('</center>'),
+];
+
+const sceneBreak: HastHandle = (_state: State, node: Element): ThematicBreak => {
+  const marker = node.properties['dataMarker'];
+  return typeof marker === 'string' ? { type: 'thematicBreak', data: { marker } } : { type: 'thematicBreak' };
+};
+
+const STRINGIFY: StringifyOptions = {
+  bullet: '-',
+  emphasis: '*',
+  strong: '*',
+  rule: '*',
+  fences: true,
+  listItemIndent: 'one',
+  handlers: {
+    // The contract reads `***`, `----`, `* * *`, `#`, `o0o`… alone on a line as a scene break.
+    thematicBreak: (node: ThematicBreak) => node.data?.marker ?? '***',
+  },
+};
+
+const processor = unified()
+  .use(rehypeRemark, {
+    handlers: {
+      ...Object.fromEntries([...KEPT_INLINE_HTML].map((name) => [name, inlineHtml])),
+      center: centre,
+      hr: sceneBreak,
+    },
+  })
+  .use(remarkGfm)
+  .use(remarkStringify, STRINGIFY);
+
+/**
+ * Converts a fragment of an archive page to clean Markdown, as the content contract reads it.
+ * `warn` collects what had to be left out.
+ */
+export function fragmentToMarkdown(nodes: ElementContent[] | Root, warn: (message: string) => void): string {
+  const root: Root = Array.isArray(nodes) ? { type: 'root', children: structuredClone(nodes) } : structuredClone(nodes);
+  const tree = processor.runSync(cleanFragment(root, { warn })) as MdastRoot;
+  return processor.stringify(tree).trim();
+}
+
+/** Plain text written as inline Markdown (titles): every character that would be markup is escaped. */
+export function textToMarkdown(text: string): string {
+  const paragraph: MdastContent = { type: 'paragraph', children: [{ type: 'text', value: text.replace(/\s+/g, ' ').trim() }] };
+  return processor.stringify({ type: 'root', children: [paragraph] } satisfies MdastNodes).trim();
+}

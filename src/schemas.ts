@@ -1,0 +1,102 @@
+import { z } from 'astro/zod';
+import { canonicalLanguage } from './lib/language';
+import { isCalendarDate } from './lib/dates';
+
+/*
+ * Frontmatter schemas: the content contract (docs/content.md) as code. Objects are strict, so a
+ * misspelt field is an error instead of silently dropping an author's notes.
+ */
+
+/** Text; a bare number (`title: 1984`) is read as its text. */
+const text = z.union([z.string(), z.number()], { error: 'expected text' }).transform(String);
+const nonEmptyText = text.refine((value) => value.trim() !== '', 'must not be empty');
+/** A list of strings; a single string is read as a list of one. */
+const list = z
+  .union([text, z.array(text)], { error: 'expected text or a list of text' })
+  .transform((value) => (Array.isArray(value) ? value : [value]));
+/** A real calendar date written YYYY-MM-DD; checked as written, so 2024-13-45 is an error. */
+const date = z.string().refine(isCalendarDate, 'expected a real date written YYYY-MM-DD');
+/** Markdown text. */
+const markdown = z.string();
+/** Markdown shown before the text, or `false` to show none. */
+const disclaimer = z.union([z.literal(false), z.string()], { error: 'expected Markdown text, or false for none' });
+/** A BCP 47 language tag such as `en`, `pt-BR` or `ar`, stored in canonical form. */
+const language = z
+  .string()
+  .refine((tag) => canonicalLanguage(tag) !== undefined, 'expected a BCP 47 language tag such as "en" or "pt-BR"')
+  .transform((tag) => canonicalLanguage(tag)!);
+
+export const RATINGS = ['general', 'teen', 'mature', 'explicit', 'not-rated'] as const;
+export const STATUSES = ['complete', 'in-progress'] as const;
+
+/** `site.yaml`: settings for the whole site. */
+export const siteSchema = z.strictObject({
+  /** Site title, shown in the header and in every page title (inline Markdown). Required. */
+  title: nonEmptyText,
+  /** One-line description for the home page and link previews. Default "". */
+  description: text.default(''),
+  /** Default language of the stories (BCP 47). Default "en". */
+  language: language.default('en'),
+  /** Absolute URL of the deployed site. Default: env SITE_URL, else http://localhost:4321. */
+  url: z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL such as https://stories.example.org/' }).optional(),
+  /** Disclaimer shown on every chapter whose story and chapter set none (Markdown). Default none. */
+  disclaimer: markdown.optional(),
+});
+
+/** `stories/<story>/index.md`: the story; its body is the summary. */
+export const storySchema = z.strictObject({
+  /** Story title (inline Markdown). Required. */
+  title: nonEmptyText,
+  /** Author names, at least one; a single name is accepted. Required. */
+  authors: list.refine((names) => names.length > 0, 'expected at least one author'),
+  /** Fandoms the story belongs to. Default []. */
+  fandoms: list.default([]),
+  /** Audience rating. Default "not-rated". */
+  rating: z.enum(RATINGS).default('not-rated'),
+  /** Archive warnings. Default []. */
+  warnings: list.default([]),
+  /** Relationships, e.g. "Ada/Grace". Default []. */
+  relationships: list.default([]),
+  /** Characters. Default []. */
+  characters: list.default([]),
+  /** Freeform tags. Default []. */
+  tags: list.default([]),
+  /** Language of the story (BCP 47); sets `lang`, and `dir="rtl"` for right-to-left scripts. Default: the site's. */
+  language: language.optional(),
+  /** Whether the story is finished. Default "in-progress". */
+  status: z.enum(STATUSES).default('in-progress'),
+  /** First publication date. Default: the earliest chapter's date. */
+  published: date.optional(),
+  /** Last update date. Default: the latest chapter date. */
+  updated: date.optional(),
+  /** Disclaimer for every chapter (Markdown), or `false` for none. Default: the site's. */
+  disclaimer: disclaimer.optional(),
+  /** Story notes (Markdown), before chapter 1's text and on the story page. Default none. */
+  notes: markdown.optional(),
+  /** Story end notes (Markdown), after the last chapter's text. Default none. */
+  endNotes: markdown.optional(),
+  /** Cover image, a path inside the story folder (jpg, jpeg, png, webp or avif). Default none. */
+  cover: z.string().optional(),
+  /** Drafts are built only in development (`npm run dev`). Default false. */
+  draft: z.boolean().default(false),
+});
+
+/** `stories/<story>/NN-<chapter>.md`: a chapter; its body is the chapter text. */
+export const chapterSchema = z.strictObject({
+  /** Chapter title (inline Markdown). Default "Chapter N", N being its position. */
+  title: nonEmptyText.optional(),
+  /** Publication date. Required unless the story sets `published`, which it then inherits. */
+  published: date.optional(),
+  /** Last update date. Default: published. */
+  updated: date.optional(),
+  /** Summary (Markdown), in the table of contents and as the page description. Default none. */
+  summary: markdown.optional(),
+  /** Author's chapter notes (Markdown), above the text. Default none. */
+  notes: markdown.optional(),
+  /** Chapter end notes (Markdown), below the text. Default none. */
+  endNotes: markdown.optional(),
+  /** Disclaimer for this chapter (Markdown), or `false` for none. Default: the story's. */
+  disclaimer: disclaimer.optional(),
+  /** Drafts are built only in development. Default false. */
+  draft: z.boolean().default(false),
+});
