@@ -29,6 +29,8 @@ const PHRASING = new Set([...INLINE, 'br', 'img', 'wbr', 'label', 'nobr', 'o:p']
 const FLOW_CONTAINERS = new Set(['root', 'div', 'blockquote', 'center', 'section', 'article', 'main', 'body', 'td']);
 /** A line of symbols only (`* * * * *`, `~*~`, `=====`) that archives used as a scene break. */
 const SYMBOL_BREAK = /^(?=(?:\s*[-*~=_+•·◇◆♦❖✦✧]){3})[-*~=_+•·◇◆♦❖✦✧\s]+$/u;
+/** A centred line of symbols, even a single `~` or `*`, stands for a scene break. */
+const CENTRED_SYMBOLS = /^[-*~=_+•·◇◆♦❖✦✧#§\s]+$/u;
 /** Whitespace made of non-breaking spaces mixed with others: indentation and spacing, not meaning. */
 const LOOSE_SPACES = /[ \t\n\r\f]*\u00a0[\u00a0 \t\n\r\f]*/g;
 
@@ -107,7 +109,10 @@ function cleanNode(node: RootContent, options: CleanOptions): ElementContent[] {
     options.warn(`left out an image (${source || 'no address'})${alt ? `; kept its description "${alt}" as text` : ''}`);
     return alt ? [text(` ${alt} `)] : [];
   }
-  if (name === 'hr') return [sceneBreak()];
+  if (name === 'hr') {
+    const marker = node.properties['dataMarker'];
+    return [sceneBreak(typeof marker === 'string' ? marker : undefined)];
+  }
 
   const children = cleanChildren(node, options);
   const styled = styleWrappers(node, children);
@@ -119,14 +124,14 @@ function cleanNode(node: RootContent, options: CleanOptions): ElementContent[] {
     (name === 'a' && !isPublicLink(node.properties['href']));
   if (unwrap) {
     const replaced = name === 'ins' ? [element('u', styled)] : styled;
-    return centred ? [element('center', replaced)] : replaced;
+    return centred ? [element('center', toParagraphs(replaced))] : replaced;
   }
   // Empty inline elements: nothing, or the space they stood for.
   if (INLINE.has(name) && isBlank({ type: 'root', children: styled }) && !styled.some((child) => isElement(child, 'br'))) {
     return toString({ type: 'root', children: styled }).length > 0 ? [text(' ')] : [];
   }
   const cleaned = element(name, styled, keptProperties(node));
-  return centred ? [element('center', [cleaned])] : [cleaned];
+  return centred ? [element('center', toParagraphs([cleaned]))] : [cleaned];
 }
 
 function cleanChildren(parent: Root | Element, options: CleanOptions): ElementContent[] {
@@ -213,6 +218,8 @@ function toParagraphs(children: ElementContent[]): ElementContent[] {
       const marker = sceneBreakMarker(visibleText(child));
       if (marker !== undefined) output.push(sceneBreak(marker));
       else output.push(...splitParagraph(child.children));
+    } else if (isElement(child, 'center') && !isBlank(child) && CENTRED_SYMBOLS.test(visibleText(child))) {
+      output.push(sceneBreak(sceneBreakMarker(visibleText(child)) ?? '***'));
     } else if (isElement(child, 'div', 'center') && child.children.every((c) => isElement(c, 'hr'))) {
       // Already cleaned: a block left with only scene breaks (or nothing) is just those.
       output.push(...child.children);

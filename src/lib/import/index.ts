@@ -1,0 +1,90 @@
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import { isAo3Download, looksLikeAo3, readAo3Download } from './ao3';
+import { isEFictionPage, readEFictionPage } from './efiction';
+import type { ImportedStory, PlannedFile } from './story';
+
+export { storyFiles, slugify, SLUG, type ImportedStory, type PlannedFile } from './story';
+
+/** A file the importer cannot use, and why. */
+export class ImportError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+    this.name = 'ImportError';
+  }
+}
+
+const parser = unified().use(rehypeParse);
+
+/** Reads a saved archive page (eFiction chapter page or AO3 HTML download) into a story. */
+export function readArchivePage(file: string, html: string): ImportedStory {
+  if (!/<(?:html|body|div|p)\b/i.test(html)) throw new ImportError(file, 'not an HTML page');
+  const tree = parser.parse(html);
+  try {
+    if (isAo3Download(tree)) return readAo3Download(tree);
+    if (isEFictionPage(tree)) return readEFictionPage(tree, html);
+  } catch (error) {
+    throw new ImportError(file, (error as Error).message);
+  }
+  if (looksLikeAo3(tree)) {
+    throw new ImportError(file, 'looks like an AO3 download but lacks its #preface or #chapters block; download the work again as HTML');
+  }
+  throw new ImportError(
+    file,
+    'not a page the importer recognises: expected an eFiction chapter page (a #story block, links to viewstory.php) or an AO3 HTML download (#preface and #chapters)',
+  );
+}
+
+/**
+ * Joins the chapter pages of one eFiction story (a folder of saved pages) into one story, ordered
+ * by chapter number. The story's details come from the pages that have them.
+ */
+export function combinePages(pages: { file: string; story: ImportedStory }[]): ImportedStory {
+  if (pages.length === 1) return pages[0]!.story;
+  const whole = pages.find(({ story }) => story.format === 'AO3');
+  if (whole) throw new ImportError(whole.file, 'an AO3 download is a whole work: import it on its own, not in a folder with other pages');
+  const first = pages[0]!;
+  const stranger = pages.find(({ story }) => story.key !== first.story.key);
+  if (stranger) {
+    throw new ImportError(stranger.file, `is a page of "${stranger.story.title}", not of "${first.story.title}" (${first.file}): a folder holds the pages of one story`);
+  }
+  const byNumber = new Map<number, string>();
+  for (const { file, story } of pages) {
+    const number = story.chapters[0]?.number;
+    if (number === undefined) throw new ImportError(file, 'the page does not say which chapter it is (no selected chapter in its chapter menu)');
+    const other = byNumber.get(number);
+    if (other) throw new ImportError(file, `is chapter ${number}, like ${other}`);
+    byNumber.set(number, file);
+  }
+  const sorted = [...pages].sort((a, b) => a.story.chapters[0]!.number! - b.story.chapters[0]!.number!);
+  const combined: ImportedStory = { ...first.story, chapters: [], notices: [] };
+  for (const { file, story } of sorted) {
+    combined.chapters.push(...story.chapters);
+    combined.notices.push(...story.notices.map((notice) => `${file}: ${notice}`));
+    for (const key of ['rating', 'language', 'status', 'published', 'updated', 'summary', 'notes', 'endNotes'] as const) {
+      if (combined[key] === undefined && story[key] !== undefined) Object.assign(combined, { [key]: story[key] });
+    }
+    for (const key of ['fandoms', 'warnings', 'relationships', 'characters', 'tags'] as const) {
+      if (combined[key].length === 0) combined[key] = story[key];
+    }
+  }
+  return combined;
+}
+
+/** Files already in the story folder that a planned file would replace or collide with. */
+export function conflicts(planned: readonly PlannedFile[], existing: readonly string[]): { file: PlannedFile; existing: string; reason: string }[] {
+  const found: { file: PlannedFile; existing: string; reason: string }[] = [];
+  const chapterFile = /^(\d+)-(.+)\.md$/;
+  for (const file of planned) {
+    for (const name of existing) {
+      const match = chapterFile.exec(name);
+      if (name === file.name) found.push({ file, existing: name, reason: 'exists' });
+      else if (match && file.number !== undefined && Number(match[1]) === file.number) found.push({ file, existing: name, reason: `is also chapter ${file.number}` });
+      else if (match && match[2] === file.slug) found.push({ file, existing: name, reason: `has the same chapter slug "${file.slug}"` });
+    }
+  }
+  return found;
+}
