@@ -12,9 +12,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { contentRoot } from '../src/loaders/library';
 import { combinePages, conflicts, ImportError, readArchivePage, SLUG, slugify, storyFiles } from '../src/lib/import/index';
 
-const USAGE = 'usage: npm run import -- <file.html|folder> [--story <slug>] [--out content/stories] [--dry-run] [--force]';
+const USAGE = 'usage: npm run import -- <file.html|folder> [--story <slug>] [--out <stories folder>] [--dry-run] [--force]';
 const HTML_FILE = /\.x?html?$/i;
 
 function fail(code: 1 | 2, lines: string[]): never {
@@ -28,7 +29,8 @@ try {
     allowPositionals: true,
     options: {
       story: { type: 'string' },
-      out: { type: 'string', default: 'content/stories' },
+      // The stories of the content folder the build reads (QUIRE_CONTENT, else content/).
+      out: { type: 'string', default: path.relative(process.cwd(), path.join(contentRoot(), 'stories')) },
       'dry-run': { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },

@@ -1,4 +1,4 @@
-import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
+import { CORE_SCHEMA, dump, load, YAMLException } from 'js-yaml';
 
 export interface SplitFile {
   /** Parsed frontmatter (an empty object when the file has none). */
@@ -47,4 +47,17 @@ export function parseYamlMapping(yaml: string, lineOffset = 0): Record<string, u
     throw new FrontmatterError('expected "field: value" lines, got a single value');
   }
   return value as Record<string, unknown>;
+}
+
+/**
+ * Writes a Markdown file (the inverse of splitFrontmatter): YAML frontmatter with the fields that
+ * are set, in the order given, then the body. Used by the importer and the scaffolding tool.
+ */
+export function markdownFile(data: Record<string, unknown>, body: string): string {
+  const fields = Object.fromEntries(
+    Object.entries(data).filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0)),
+  );
+  const yaml = Object.keys(fields).length > 0 ? dump(fields, { schema: CORE_SCHEMA, lineWidth: -1, noRefs: true }) : '';
+  const text = body.trim();
+  return `---\n${yaml}---\n${text === '' ? '' : `${text}\n`}`;
 }

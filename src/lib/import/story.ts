@@ -1,7 +1,7 @@
-import { CORE_SCHEMA, dump } from 'js-yaml';
 import type { z } from 'astro/zod';
 import { chapterSchema, RATINGS, STATUSES, storySchema } from '../../schemas';
 import { isCalendarDate } from '../dates';
+import { markdownFile } from '../frontmatter';
 import { canonicalLanguage } from '../language';
 import { textToMarkdown } from './markdown';
 
@@ -161,16 +161,6 @@ export interface PlannedFile {
 export interface FileProblem {
   file: string;
   message: string;
-}
-
-/** A Markdown file: YAML frontmatter (only the fields set, in the contract's order) and a body. */
-export function markdownFile(data: Record<string, unknown>, body: string): string {
-  const fields = Object.fromEntries(
-    Object.entries(data).filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0)),
-  );
-  const yaml = Object.keys(fields).length > 0 ? dump(fields, { schema: CORE_SCHEMA, lineWidth: -1, noRefs: true }) : '';
-  const text = body.trim();
-  return `---\n${yaml}---\n${text === '' ? '' : `${text}\n`}`;
 }
 
 function check(schema: z.ZodType, data: Record<string, unknown>, file: string, problems: FileProblem[]): void {
