@@ -13,7 +13,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentRoot } from '../src/loaders/library';
-import { combinePages, conflicts, ImportError, readArchivePage, SLUG, slugify, storyFiles } from '../src/lib/import/index';
+import { combinePages, conflicts, decodePage, ImportError, readArchivePage, SLUG, slugify, storyFiles } from '../src/lib/import/index';
 
 const USAGE = 'usage: npm run import -- <file.html|folder> [--story <slug>] [--out <stories folder>] [--dry-run] [--force]';
 const HTML_FILE = /\.x?html?$/i;
@@ -61,7 +61,7 @@ const problems: string[] = [];
 const pages = [];
 for (const file of inputs) {
   try {
-    pages.push({ file, story: readArchivePage(file, await readFile(file, 'utf8')) });
+    pages.push({ file, story: readArchivePage(file, decodePage(await readFile(file))) });
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
     problems.push(error.message);

@@ -6,7 +6,7 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { splitFrontmatter } from '../../src/lib/frontmatter';
-import { combinePages, conflicts, ImportError, readArchivePage, slugify, storyFiles } from '../../src/lib/import/index';
+import { combinePages, conflicts, decodePage, ImportError, readArchivePage, slugify, storyFiles } from '../../src/lib/import/index';
 import { languageTag, mapRating, readDate } from '../../src/lib/import/story';
 import { renderChapter, renderNote } from '../../src/loaders/markdown';
 
@@ -168,8 +168,20 @@ describe('pages the importer cannot use', () => {
     expect(() => readArchivePage('notes.txt', 'Just some words.')).toThrow('notes.txt: not an HTML page');
     const noChapters = read(AO3).replace('id="chapters"', 'id="text"');
     expect(() => readArchivePage('work.html', noChapters)).toThrow('work.html: looks like an AO3 download but lacks its #preface or #chapters block');
+    const contents = read(EFICTION[0]!).replace('id="story"', 'id="contents"');
+    expect(() => readArchivePage('toc.html', contents)).toThrow('toc.html: looks like an eFiction page but has no #story block');
     const noAuthor = read(EFICTION[0]!).replace(/<a href="viewuser\.php\?uid=77">quillfeather<\/a>/, 'someone');
     expect(() => readArchivePage('chapter.html', noAuthor)).toThrow('chapter.html: no author');
+  });
+
+  it('reads pages saved in the legacy charsets old archives served', () => {
+    const utf8 = '<meta charset="utf-8"><p>Wren’s café</p>';
+    expect(decodePage(new TextEncoder().encode(utf8))).toBe(utf8);
+    // windows-1252: ’ is 0x92, é is 0xE9; not valid UTF-8.
+    const legacy = Uint8Array.from([...Buffer.from('<meta charset="windows-1252"><p>Wren'), 0x92, ...Buffer.from('s caf'), 0xe9, ...Buffer.from('</p>')]);
+    expect(decodePage(legacy)).toBe('<meta charset="windows-1252"><p>Wren’s café</p>');
+    const undeclared = Uint8Array.from([...Buffer.from('<p>caf'), 0xe9, ...Buffer.from('</p>')]);
+    expect(decodePage(undeclared)).toBe('<p>café</p>');
   });
 
   it('refuses a folder that mixes stories or repeats a chapter', () => {

@@ -26,6 +26,10 @@ const DISCLAIMER_LABEL = /^\s*disclaimer\s*[:.\-–—]\s*/i;
 const DISOWNING = /\b(?:own|owns|owned|belong|belongs|property)\b/i;
 const NEGATION = /\b(?:not|never|none|no)\b|n['’]t\b/i;
 
+/** Whether a page has eFiction's marks at all (to explain what is missing when it is not a chapter page). */
+export const looksLikeEFiction = (tree: Root): boolean =>
+  selectAll('a[href*="viewstory.php"]', tree).length > 0 || [CHAPTER_NOTES, END_NOTES].some((label) => labelled(tree, label).length > 0);
+
 /** Whether a parsed page is an eFiction chapter page. */
 export function isEFictionPage(tree: Root): boolean {
   if (!select('#story', tree)) return false;

@@ -1,7 +1,7 @@
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { isAo3Download, looksLikeAo3, readAo3Download } from './ao3';
-import { isEFictionPage, readEFictionPage } from './efiction';
+import { isEFictionPage, looksLikeEFiction, readEFictionPage } from './efiction';
 import type { ImportedStory, PlannedFile } from './story';
 
 export { storyFiles, slugify, SLUG, type ImportedStory, type PlannedFile } from './story';
@@ -19,15 +19,38 @@ export class ImportError extends Error {
 
 const parser = unified().use(rehypeParse);
 
+/**
+ * The text of a saved page. Old archives served windows-1252 or ISO-8859-1 pages: bytes that are
+ * not UTF-8 are decoded with the charset the page declares (windows-1252 when it declares none).
+ */
+export function decodePage(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const head = new TextDecoder('latin1').decode(bytes.slice(0, 4096));
+    const declared = /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1];
+    try {
+      return new TextDecoder(declared && !/^utf-?8$/i.test(declared) ? declared : 'windows-1252').decode(bytes);
+    } catch {
+      return new TextDecoder('windows-1252').decode(bytes);
+    }
+  }
+}
+
 /** Reads a saved archive page (eFiction chapter page or AO3 HTML download) into a story. */
 export function readArchivePage(file: string, html: string): ImportedStory {
-  if (!/<(?:html|body|div|p)\b/i.test(html)) throw new ImportError(file, 'not an HTML page');
+  if (!/<(?:html|body|div|p)\b/i.test(html)) {
+    throw new ImportError(file, 'not an HTML page: save the chapter page from the browser as a web page (HTML), not as text');
+  }
   const tree = parser.parse(html);
   try {
     if (isAo3Download(tree)) return readAo3Download(tree);
     if (isEFictionPage(tree)) return readEFictionPage(tree, html);
   } catch (error) {
     throw new ImportError(file, (error as Error).message);
+  }
+  if (looksLikeEFiction(tree)) {
+    throw new ImportError(file, 'looks like an eFiction page but has no #story block (the chapter text): save the chapter page itself, not the table of contents or a review page');
   }
   if (looksLikeAo3(tree)) {
     throw new ImportError(file, 'looks like an AO3 download but lacks its #preface or #chapters block; download the work again as HTML');
