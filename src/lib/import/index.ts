@@ -49,11 +49,11 @@ export function readArchivePage(file: string, html: string): ImportedStory {
   } catch (error) {
     throw new ImportError(file, (error as Error).message);
   }
-  if (looksLikeEFiction(tree)) {
-    throw new ImportError(file, 'looks like an eFiction page but has no #story block (the chapter text): save the chapter page itself, not the table of contents or a review page');
-  }
   if (looksLikeAo3(tree)) {
     throw new ImportError(file, 'looks like an AO3 download but lacks its #preface or #chapters block; download the work again as HTML');
+  }
+  if (looksLikeEFiction(tree)) {
+    throw new ImportError(file, 'looks like an eFiction page but has no #story block (the chapter text): save the chapter page itself, not the table of contents or a review page');
   }
   throw new ImportError(
     file,
