@@ -39,6 +39,7 @@ describe('importing eFiction chapter pages', () => {
 
   it('makes one story of a folder of pages, ordered by chapter number, named by the chapter menu', () => {
     expect(problems).toEqual([]);
+    expect(story.notices).toEqual([]);
     expect(files.map((file) => file.name)).toEqual(['index.md', '01-the-ferry-at-dusk.md', '02-lamplight-ledgers.md']);
     expect(imported['01-the-ferry-at-dusk.md']!.data['title']).toBe('The Ferry at Dusk');
     expect(imported['02-lamplight-ledgers.md']!.data['title']).toBe('Lamplight & Ledgers');

@@ -1,7 +1,7 @@
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { fragmentToMarkdown, textToMarkdown } from '../../src/lib/import/markdown';
+import { fragmentToMarkdown, missingWords, textToMarkdown } from '../../src/lib/import/markdown';
 import { renderChapter, renderInline } from '../../src/loaders/markdown';
 
 const parse = (html: string) => unified().use(rehypeParse, { fragment: true }).parse(html);
@@ -105,6 +105,13 @@ describe('archive HTML to Markdown', () => {
       'left out an image (https://example.org/x.png); kept its description "the lighthouse" as text',
       'left out an image (pixel.gif)',
     ]);
+  });
+
+  it('tells the author which words of the page did not come through, should a page defeat the cleaning', () => {
+    expect(missingWords(['The', 'lamp', 'lamp', 'o0o', 'lit'], ['The', 'lamp', 'lit'])).toEqual(['lamp']);
+    expect(missingWords(['The', 'lamp'], ['The', 'lamp', 'extra'])).toEqual([]);
+    const { warnings } = convert('<p>Every <b>word</b> <i>of</i> <u>this</u> <sup>page</sup> <span lang="fr">reste</span>.</p><p>o0o</p><blockquote>here</blockquote>');
+    expect(warnings).toEqual([]);
   });
 
   it('writes titles as inline Markdown that renders back to the same text', async () => {

@@ -10,7 +10,7 @@ import { SCENE_BREAK } from '../../plugins/scene-breaks';
  */
 
 /** Elements removed with everything inside them: code, embeds and form controls are never text. */
-const DROPPED_WITH_CONTENT = new Set([
+export const DROPPED_WITH_CONTENT = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet',
   'svg', 'math', 'select', 'option', 'input', 'button', 'textarea', 'head', 'title', 'meta', 'link', 'map',
 ]);
