@@ -82,6 +82,13 @@ describe('importing eFiction chapter pages', () => {
     expect(await chapterWords(second.body)).toEqual(sourceWords(select('#story', chapterTwo)));
   });
 
+  it('takes a disclaimer label off, however it is marked up', () => {
+    for (const label of ['Disclaimer:', '<b>Disclaimer:</b>', '<b>Disclaimer</b>:', '<strong>DISCLAIMER</strong> -']) {
+      const html = read(EFICTION[1]!).replace('Disclaimer: Harbour Lights', `${label} Harbour Lights`);
+      expect(readArchivePage('page.html', html).chapters[0]!.disclaimer).toBe('Harbour Lights and everyone in it belong to their creators; only the lantern is mine.');
+    }
+  });
+
   it('leaves the site chrome and tracking behind', () => {
     const all = files.map((file) => file.text).join('\n');
     for (const chrome of ['Text Size', 'login', 'register', 'Previous', 'Next >>', 'Favorites', 'Table of Contents', 'Reviews - 6', 'Report This', 'Printer', 'UA-0000000', 'tracker', 'powered by', 'Browse', 'Disclaimer:']) {

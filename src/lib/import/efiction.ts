@@ -99,8 +99,12 @@ function dropLabel(block: Element): void {
       return;
     }
     if (isElement(child)) {
-      if (DISCLAIMER_LABEL.test(textOf(child) + ' ') && textOf(child).replace(DISCLAIMER_LABEL, '') === '') {
-        block.children.splice(block.children.indexOf(child), 1);
+      // A label of its own, `<b>Disclaimer:</b>` or `<b>Disclaimer</b>:`, goes with its punctuation.
+      if (/^disclaimer\s*[:.\-–—]?$/i.test(textOf(child))) {
+        const index = block.children.indexOf(child);
+        block.children.splice(index, 1);
+        const next = block.children[index];
+        if (next?.type === 'text') next.value = next.value.replace(/^\s*[:.\-–—]?\s*/, '');
         return;
       }
       dropLabel(child);
@@ -197,11 +201,9 @@ export function readEFictionPage(tree: Root, html: string): ImportedStory {
     }
   }
   if (disclaimer) {
-    const root = fragment(disclaimer);
-    const block = root.children.find((child) => isElement(child) && textOf(child) !== '');
-    if (block && isElement(block)) dropLabel(block);
-    else if (root.children[0]?.type === 'text') root.children[0].value = root.children[0].value.replace(DISCLAIMER_LABEL, '');
-    disclaimer = root.children as ElementContent[];
+    const wrapper: Element = { type: 'element', tagName: 'div', properties: {}, children: structuredClone(disclaimer) };
+    dropLabel(wrapper);
+    disclaimer = wrapper.children;
   }
 
   const markdown = (nodes: ElementContent[] | undefined) => {
