@@ -13,6 +13,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentRoot } from '../src/loaders/library';
+import { chapterSchema, storySchema } from '../src/schemas';
 import { combinePages, conflicts, decodePage, ImportError, readArchivePage, SLUG, slugify, storyFiles } from '../src/lib/import/index';
 
 const USAGE = 'usage: npm run import -- <file.html|folder> [--story <slug>] [--out <stories folder>] [--dry-run] [--force]';
@@ -79,7 +80,7 @@ try {
 const slug = options.story ?? slugify(story.title, 'imported-story');
 const folder = path.join(options.out, slug);
 const today = new Date().toISOString().slice(0, 10);
-const planned = storyFiles(story, today);
+const planned = storyFiles(story, today, { story: storySchema, chapter: chapterSchema });
 if (planned.problems.length > 0) {
   fail(1, ['Nothing was imported; the converted files would not pass the content check:', ...planned.problems.map((p) => `  - ${path.join(folder, p.file)}: ${p.message}`)]);
 }

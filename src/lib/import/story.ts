@@ -1,5 +1,4 @@
-import type { z } from 'astro/zod';
-import { chapterSchema, RATINGS, STATUSES, storySchema } from '../../schemas';
+import type { RATINGS, STATUSES } from '../../schemas';
 import { isCalendarDate } from '../dates';
 import { markdownFile } from '../frontmatter';
 import { canonicalLanguage } from '../language';
@@ -163,17 +162,26 @@ export interface FileProblem {
   message: string;
 }
 
-function check(schema: z.ZodType, data: Record<string, unknown>, file: string, problems: FileProblem[]): void {
+/** A frontmatter schema, as far as the importer needs it (the zod schemas of src/schemas.ts). */
+export interface FrontmatterSchema {
+  safeParse(data: unknown): { success: true } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+}
+
+function check(schema: FrontmatterSchema, data: Record<string, unknown>, file: string, problems: FileProblem[]): void {
   const result = schema.safeParse(data);
   if (result.success) return;
-  for (const issue of result.error.issues) problems.push({ file, message: `${issue.path.join('.') || 'frontmatter'}: ${issue.message}` });
+  for (const issue of result.error.issues) problems.push({ file, message: `${issue.path.map(String).join('.') || 'frontmatter'}: ${issue.message}` });
 }
 
 /**
  * The Quire files for an imported story: `index.md` and one `NN-<slug>.md` per chapter, each
  * checked against the content schemas. `today` dates a story whose archive gave no date.
  */
-export function storyFiles(story: ImportedStory, today: string): { files: PlannedFile[]; problems: FileProblem[]; notices: string[] } {
+export function storyFiles(
+  story: ImportedStory,
+  today: string,
+  schemas: { story: FrontmatterSchema; chapter: FrontmatterSchema },
+): { files: PlannedFile[]; problems: FileProblem[]; notices: string[] } {
   const problems: FileProblem[] = [];
   const notices: string[] = [];
   let published = story.published;
@@ -198,7 +206,7 @@ export function storyFiles(story: ImportedStory, today: string): { files: Planne
     endNotes: story.endNotes,
   };
   const files: PlannedFile[] = [];
-  check(storySchema, index, 'index.md', problems);
+  check(schemas.story, index, 'index.md', problems);
   files.push({ name: 'index.md', text: markdownFile(index, story.summary ?? '') });
 
   const width = Math.max(2, String(Math.max(...story.chapters.map((c, i) => c.number ?? i + 1))).length);
@@ -216,7 +224,7 @@ export function storyFiles(story: ImportedStory, today: string): { files: Planne
       endNotes: chapter.endNotes,
       disclaimer: chapter.disclaimer,
     };
-    check(chapterSchema, data, name, problems);
+    check(schemas.chapter, data, name, problems);
     files.push({ name, number, slug, text: markdownFile(data, chapter.text) });
   });
   return { files, problems, notices };
