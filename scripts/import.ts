@@ -52,10 +52,12 @@ if (options.story !== undefined && !SLUG.test(options.story)) {
 
 const input = positionals[0]!;
 if (!existsSync(input)) fail(1, [`${input}: no such file or folder`]);
-const inputs = (await stat(input)).isDirectory()
-  ? (await readdir(input)).filter((name) => HTML_FILE.test(name)).sort().map((name) => path.join(input, name))
-  : [input];
+const isFolder = (await stat(input)).isDirectory();
+const names = isFolder ? (await readdir(input, { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name).sort() : [];
+const inputs = isFolder ? names.filter((name) => HTML_FILE.test(name)).map((name) => path.join(input, name)) : [input];
 if (inputs.length === 0) fail(1, [`${input}: the folder has no saved pages (.html or .htm files)`]);
+// Browsers save a page's images and styles beside it; only the pages themselves are read.
+const skipped = names.filter((name) => !HTML_FILE.test(name));
 
 // Read and convert every page first: all problems are reported together, nothing is written.
 const problems: string[] = [];
@@ -100,7 +102,11 @@ if (clashes.length > 0 && !options.force) {
 }
 
 // Notices about index.md do not apply when the existing one is kept.
-const notices = [...story.notices, ...(keepIndex ? [] : planned.notices)];
+const notices = [
+  ...(skipped.length > 0 ? [`${input}: read only the .html pages; left ${skipped.length} other ${skipped.length === 1 ? 'file' : 'files'} alone (${skipped.join(', ')})`] : []),
+  ...story.notices,
+  ...(keepIndex ? [] : planned.notices),
+];
 const summary = `"${story.title}" (${story.format}, ${story.chapters.length} ${story.chapters.length === 1 ? 'chapter' : 'chapters'})`;
 if (options['dry-run']) {
   for (const file of files) console.log(`=== ${path.join(folder, file.name)}\n${file.text}`);
