@@ -1,7 +1,7 @@
 import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
-import { escapeText } from './html';
+import { escapeAttribute, escapeText } from './html';
 import { byline, chapterMeta, plainDescription, type ChapterInfo, type SiteInfo, type StoryInfo } from './meta';
-import { absoluteUrl, chapterUrl } from './urls';
+import { absoluteUrl, chapterUrl, feedUrl, storyFeedUrl } from './urls';
 
 /** RSS feeds of new chapters: the site's and each story's, newest first. Drafts never appear. */
 
@@ -52,10 +52,13 @@ function entries(stories: readonly FeedStory[], chaptersByStory: ReadonlyMap<str
     .sort(byNewest);
 }
 
-const channel = (site: SiteInfo) => ({
+/** Channel fields every feed has; `self` is the feed's own path, as feed validators ask. */
+const channel = (site: SiteInfo, self: string, language: string) => ({
   site: site.url,
-  xmlns: { dc: 'http://purl.org/dc/elements/1.1/' },
-  customData: `<language>${escapeText(site.language)}</language>`,
+  xmlns: { dc: 'http://purl.org/dc/elements/1.1/', atom: 'http://www.w3.org/2005/Atom' },
+  customData:
+    `<language>${escapeText(language)}</language>` +
+    `<atom:link href="${escapeAttribute(absoluteUrl(site.url, self))}" rel="self" type="application/rss+xml"/>`,
   trailingSlash: true,
 });
 
@@ -66,7 +69,7 @@ export function siteFeed(
   chaptersByStory: ReadonlyMap<string, readonly FeedChapter[]>,
 ): RSSOptions {
   return {
-    ...channel(site),
+    ...channel(site, feedUrl(), site.language),
     title: site.title.text,
     description: site.description || `New chapters on ${site.title.text}`,
     items: entries(stories, chaptersByStory)
@@ -78,8 +81,7 @@ export function siteFeed(
 /** `/stories/<story>/feed.xml`: every chapter of one story, newest first. */
 export function storyFeed(site: SiteInfo, story: FeedStory, chapters: readonly FeedChapter[]): RSSOptions {
   return {
-    ...channel(site),
-    customData: `<language>${escapeText(story.language)}</language>`,
+    ...channel(site, storyFeedUrl(story.slug), story.language),
     title: byline(story, site.language),
     description: plainDescription(story.summaryText) || `New chapters of ${story.title.text}`,
     items: entries([story], new Map([[story.slug, chapters]])).map((entry) => item(site, entry)),
