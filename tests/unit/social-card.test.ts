@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { renderCard } from '../../src/lib/social-card';
+import { coverWidths } from '../../src/lib/covers';
+import { fitText, renderCard } from '../../src/lib/social-card';
 import { woffToSfnt } from '../../src/lib/woff';
 
 const woff = path.resolve('node_modules/@fontsource/noto-serif/files/noto-serif-latin-400-normal.woff');
@@ -50,5 +51,19 @@ describe('social cards', () => {
     expect(await ink(png, 630 - 72 - 30, 30)).toBeGreaterThan(0.005);
     const { height } = await sharp(png).metadata();
     expect(height).toBe(630);
+    // At the smallest size, as many words as fit, then an ellipsis.
+    const fitted = await fitText(title, { width: 800, maxHeight: 150, sizes: [60, 44] }, { color: '#000000', bold: true });
+    expect(fitted.size).toBe(44);
+    expect(fitted.height).toBeLessThanOrEqual(150);
+    expect(fitted.text).toMatch(/^A very long title that goes on .+[a-z]…$/);
+    expect(title.startsWith(fitted.text.slice(0, -1))).toBe(true);
+  });
+});
+
+describe('cover widths', () => {
+  it('are the standard widths a cover is wide enough for, else its own', () => {
+    expect(coverWidths(600)).toEqual([256, 384, 512]);
+    expect(coverWidths(400)).toEqual([256, 384]);
+    expect(coverWidths(60)).toEqual([60]);
   });
 });
