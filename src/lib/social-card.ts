@@ -74,8 +74,9 @@ async function installFonts(): Promise<void> {
     await rename(temporary, target);
   }
   const config = path.join(CACHE, 'fonts.conf');
+  // Written aside and renamed, as the fonts are: builds and tests may run at once.
   await writeFile(
-    config,
+    `${config}.${process.pid}`,
     `<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
 <fontconfig>
@@ -85,6 +86,7 @@ async function installFonts(): Promise<void> {
 </fontconfig>
 `,
   );
+  await rename(`${config}.${process.pid}`, config);
   process.env.FONTCONFIG_FILE = config;
 }
 
