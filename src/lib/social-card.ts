@@ -102,15 +102,18 @@ interface Block {
 /** Text drawn `width` pixels wide, in markup with the shipped fonts at `size` pixels. */
 async function draw(text: string, size: number, width: number, style: { color: string; bold?: boolean }): Promise<Block> {
   const font = `${FONT_FAMILIES} ${style.bold ? 'Bold ' : ''}${size}`;
-  const markup = `<span foreground="${escapeAttribute(style.color)}" font_desc="${escapeAttribute(font)}">${escapeText(text)}</span>`;
+  // Pango markup is XML: control characters, which XML forbids, would make it throw.
+  const visible = text.replace(/\p{Cc}+/gu, ' ');
+  const markup = `<span foreground="${escapeAttribute(style.color)}" font_desc="${escapeAttribute(font)}">${escapeText(visible)}</span>`;
   const { data, info } = await sharp({ text: { text: markup, width, dpi: 72, rgba: true, wrap: 'word-char', spacing: Math.round(size * 0.25) } })
     .png()
     .toBuffer({ resolveWithObject: true });
   return { input: data, width: info.width, height: info.height };
 }
 
-/** Words (or, in scripts written without spaces, characters) of a text, to shorten it. */
-const segments = (text: string): string[] => [...new Intl.Segmenter(undefined, { granularity: 'word' }).segment(text)].map((s) => s.segment);
+/** Words (in scripts written without spaces, characters), or characters, of a text, to shorten it. */
+const segments = (text: string, granularity: 'word' | 'grapheme'): string[] =>
+  [...new Intl.Segmenter(undefined, { granularity }).segment(text)].map((s) => s.segment);
 
 /**
  * The largest of `sizes` at which `text` fits `maxHeight`; at the smallest size, as many of its
@@ -126,18 +129,23 @@ export async function fitText(
     if (block.height <= box.maxHeight) return { ...block, text, size };
   }
   const size = box.sizes.at(-1)!;
-  const parts = segments(text);
-  // The longest prefix that fits, by bisection: drawing is the expensive part.
-  let [fits, tooLong] = [0, parts.length];
-  let best: Block | undefined;
-  while (tooLong - fits > 1) {
-    const middle = Math.floor((fits + tooLong) / 2);
-    const block = await draw(`${parts.slice(0, middle).join('').trimEnd()}…`, size, box.width, style);
-    if (block.height <= box.maxHeight) [fits, best] = [middle, block];
-    else tooLong = middle;
+  // The longest prefix of whole words that fits, else of characters (one giant word).
+  const fitted = (await longestPrefix(segments(text, 'word'))) ?? (await longestPrefix(segments(text, 'grapheme')));
+  return { ...(fitted ?? { ...(await draw('…', size, box.width, style)), text: '…' }), size };
+
+  /** By bisection, since drawing is the expensive part; nothing if not even one part fits. */
+  async function longestPrefix(parts: string[]): Promise<(Block & { text: string }) | undefined> {
+    let [fits, tooLong] = [0, parts.length];
+    let best: (Block & { text: string }) | undefined;
+    while (tooLong - fits > 1) {
+      const middle = Math.floor((fits + tooLong) / 2);
+      const shortened = `${parts.slice(0, middle).join('').trimEnd()}…`;
+      const block = await draw(shortened, size, box.width, style);
+      if (block.height <= box.maxHeight) [fits, best] = [middle, { ...block, text: shortened }];
+      else tooLong = middle;
+    }
+    return best;
   }
-  const shortened = `${parts.slice(0, fits).join('').trimEnd()}…`;
-  return { ...(best ?? (await draw(shortened, size, box.width, style))), text: shortened, size };
 }
 
 /** A 1200×630 PNG card: kicker, title, subtitle and footer on the left, the cover on the right. */
@@ -151,8 +159,6 @@ export async function renderCard(card: CardText): Promise<Buffer> {
     left: card.dir === 'rtl' ? CARD_WIDTH - start - block.width : start,
     top,
   });
-  /** Text blocks are as wide as their longest line, set from the start edge of the text column. */
-  const text = (block: { input: Buffer; width: number }, top: number) => at(block, PADDING, top);
 
   if (card.cover) {
     const height = CARD_HEIGHT - 2 * PADDING;
@@ -174,10 +180,11 @@ export async function renderCard(card: CardText): Promise<Buffer> {
     { color: palette.text, bold: true },
   );
 
-  if (kicker) layers.push(text(kicker, PADDING));
-  layers.push(text(title, top));
-  if (subtitle) layers.push(text(subtitle, top + title.height + GAP));
-  if (footer) layers.push(text(footer, CARD_HEIGHT - PADDING - footer.height));
+  // Text blocks are as wide as their longest line, set from the start edge.
+  if (kicker) layers.push(at(kicker, PADDING, PADDING));
+  layers.push(at(title, PADDING, top));
+  if (subtitle) layers.push(at(subtitle, PADDING, top + title.height + GAP));
+  if (footer) layers.push(at(footer, PADDING, CARD_HEIGHT - PADDING - footer.height));
   // A band of the accent colour along the top edge.
   layers.push({ input: { create: { width: CARD_WIDTH, height: 12, channels: 4, background: palette.accent } }, left: 0, top: 0 });
 

@@ -58,6 +58,16 @@ describe('social cards', () => {
     expect(fitted.text).toMatch(/^A very long title that goes on .+[a-z]…$/);
     expect(title.startsWith(fitted.text.slice(0, -1))).toBe(true);
   });
+
+  it('cut one giant word, or text with control characters, instead of failing', async () => {
+    const word = 'Supercalifragilistic'.repeat(40);
+    const fitted = await fitText(word, { width: 600, maxHeight: 120, sizes: [44] }, { color: '#000000' });
+    expect(fitted.height).toBeLessThanOrEqual(120);
+    expect(fitted.text.length).toBeGreaterThan(20);
+    expect(word.startsWith(fitted.text.slice(0, -1))).toBe(true);
+    const png = await renderCard({ title: 'Bell\u0007 and \u0000null', subtitle: 'by \u001bEscape' });
+    expect((await sharp(png).metadata()).width).toBe(1200);
+  });
 });
 
 describe('cover widths', () => {
