@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Checks a built site: every page passes html-validate (with .htmlvalidate.json), and every
- * internal link, image, stylesheet and script resolves, fragments (#p-12, #contents) included.
+ * internal link, image (srcset and og:image included), stylesheet and script resolves,
+ * fragments (#p-12, #contents) included.
  * Usage: node scripts/check-site.mjs [--no-validate] <folder>...
  */
 import { existsSync, statSync } from 'node:fs';
@@ -23,6 +24,9 @@ function scan(html) {
       if (name === 'a' && attributes.name) ids.add(attributes.name);
       const url = { a: attributes.href, link: attributes.href, img: attributes.src, script: attributes.src }[name];
       if (url !== undefined && !(name === 'link' && attributes.rel === 'canonical')) links.push(url);
+      // Responsive images and link-preview cards must resolve too.
+      if (attributes.srcset) links.push(...attributes.srcset.split(',').map((candidate) => candidate.trim().split(/\s+/)[0]));
+      if (name === 'meta' && attributes.property === 'og:image') links.push(attributes.content);
     },
   });
   parser.end(html);

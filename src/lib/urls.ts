@@ -17,3 +17,20 @@ export const paragraphId = (n: number): string => `p-${n}`;
 /** An absolute URL on the deployed site, for canonical links and previews. */
 export const absoluteUrl = (siteUrl: string, path: string): string =>
   new URL(path, siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href;
+
+/** The site-wide feed of new chapters, and one story's. */
+export const feedUrl = (): string => '/feed.xml';
+
+export const storyFeedUrl = (story: string): string => `/stories/${story}/feed.xml`;
+
+/** Link-preview images: the site's (home and other pages) and a story's (its pages and chapters). */
+export const siteCardUrl = (): string => '/card.png';
+
+export const storyCardUrl = (story: string): string => `/stories/${story}/card.png`;
+
+/** A story's cover resized for the story page, e.g. `/stories/tale/cover-512.avif`. */
+export const coverUrl = (story: string, width: number, format: string): string =>
+  `/stories/${story}/cover-${width}.${format}`;
+
+/** The sitemap index @astrojs/sitemap writes (its default name), for robots.txt. */
+export const sitemapUrl = (): string => '/sitemap-index.xml';

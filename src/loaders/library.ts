@@ -12,6 +12,7 @@ import type {
   storyEntrySchema,
   storySchema,
 } from '../content.config';
+import { contentRoot, resolveSiteUrl } from '../lib/content-folder';
 import { earliest, latest } from '../lib/dates';
 import { FrontmatterError, parseYamlMapping, splitFrontmatter } from '../lib/frontmatter';
 import { textDirection } from '../lib/language';
@@ -40,10 +41,6 @@ export interface Library {
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const CHAPTER_FILE = /^(\d+)-(.+)\.md$/;
 const RESERVED_SLUGS = new Set(['all']);
-const DEFAULT_SITE_URL = 'http://localhost:4321';
-
-/** The content folder: `QUIRE_CONTENT` (absolute, or relative to the project), else `content/`. */
-export const contentRoot = (): string => path.resolve(process.env.QUIRE_CONTENT ?? 'content');
 
 /**
  * Where rendered chapter text is kept between loading and page rendering, one folder per content
@@ -269,7 +266,7 @@ export async function readLibrary(
     description: site.description,
     language: site.language,
     dir: textDirection(site.language),
-    url: site.url ?? process.env.SITE_URL ?? DEFAULT_SITE_URL,
+    url: resolveSiteUrl(site.url),
   };
   const siteDisclaimer = site.disclaimer === undefined ? undefined : (await renderNote(site.disclaimer)).html;
 

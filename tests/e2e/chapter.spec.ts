@@ -29,7 +29,7 @@ test('a chapter page shows its parts in reading order', async ({ page }) => {
   await expect(page.getByRole('region', { name: 'Author’s Chapter Notes' })).toContainText('a mark is worth twelve pence');
   await expect(page.getByRole('region', { name: 'Chapter End Notes' })).toContainText('Next time, a lighthouse');
   await expect(page.getByRole('region', { name: 'Story End Notes' })).toHaveCount(0);
-  await expect(page).toHaveTitle('The Missing Salt · Salt and Ledger · The Quire Sampler');
+  await expect(page).toHaveTitle('The Missing Salt — Salt and Ledger by Wren Halloway and M. Okafor');
 });
 
 test('the last chapter ends with the story end notes, and a chapter can turn the disclaimer off', async ({ page }) => {

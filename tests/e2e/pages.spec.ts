@@ -53,7 +53,7 @@ test('pages carry link-preview metadata with the canonical URL', async ({ page }
   const url = 'http://localhost:4321/stories/salt-and-ledger/the-lighthouse/';
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', url);
   await expect(page.locator('meta[property="og:url"]')).toHaveAttribute('content', url);
-  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', 'The Lighthouse · Salt and Ledger');
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', 'The Lighthouse — Salt and Ledger by Wren Halloway and M. Okafor');
   await expect(page.locator('meta[property="og:description"]')).toHaveAttribute('content', 'A keeper, a kettle, and a very poor liar.');
   await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', 'A keeper, a kettle, and a very poor liar.');
 });
@@ -70,7 +70,7 @@ test('a story with a cover shows it', async ({ page }) => {
   const cover = page.locator('img.cover');
   await expect(cover).toHaveAttribute('src', '/stories/edge-cases/files/cover.png');
   await expect(cover).toHaveAttribute('width', '60');
-  expect(await cover.evaluate((img: HTMLImageElement) => img.naturalHeight)).toBe(90);
+  await expect.poll(() => cover.evaluate((img: HTMLImageElement) => img.naturalHeight)).toBe(90);
 });
 
 test('an unknown address shows the 404 page in the site style', async ({ page }) => {

@@ -27,5 +27,5 @@ test('hostile text stays readable: attacks show as text, the long word wraps', a
   const box = (await longWord.boundingBox())!;
   expect(box.x + box.width).toBeLessThanOrEqual(320);
   // A title that parses as a block of raw HTML is shown as the text it is.
-  await expect(page).toHaveTitle(/^Attacks · <\/title><script>window.__pwned = "title"<\/script> \*Hostile\* · /);
+  await expect(page).toHaveTitle(/^Attacks — <\/title><script>window.__pwned = "title"<\/script> \*Hostile\* by <img /);
 });

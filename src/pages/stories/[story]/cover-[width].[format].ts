@@ -1,0 +1,19 @@
+import path from 'node:path';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getStories } from '../../../data/library';
+import { COVER_FORMATS, coverWidths, encodeCover, type CoverFormat } from '../../../lib/covers';
+
+/** Every story cover in every published width and format (see src/components/Cover.astro). */
+export const getStaticPaths = (async () =>
+  (await getStories()).flatMap(({ data: story }) => {
+    if (!story.cover) return [];
+    const source = path.join(story.folder, story.cover.file);
+    return coverWidths(story.cover.width).flatMap((width) =>
+      COVER_FORMATS.map((format) => ({ params: { story: story.slug, width: String(width), format }, props: { source } })),
+    );
+  })) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ source: string }> = async ({ params, props }) =>
+  new Response(new Uint8Array(await encodeCover(props.source, Number(params.width), params.format as CoverFormat)), {
+    headers: { 'Content-Type': `image/${params.format}` },
+  });
