@@ -1,0 +1,35 @@
+import { taxonomies, type Taxonomy } from '../lib/taxonomies';
+import { browseUrl, type BrowseKind } from '../lib/urls';
+import { getSite, getStories, type Story } from './library';
+
+/** The browse sections over the published stories (drafts never reach the collections in production). */
+
+export type StoryTaxonomies = Record<BrowseKind, Taxonomy<Story['data']>>;
+
+async function groupStories(): Promise<StoryTaxonomies> {
+  const [site, stories] = await Promise.all([getSite(), getStories()]);
+  return taxonomies(
+    stories.map((story) => story.data),
+    site.language,
+  );
+}
+
+// Every page's metadata links need the sections; the content cannot change during a build, so it is
+// grouped once. The development server groups it for each page, as the content may have changed.
+let grouped: Promise<StoryTaxonomies> | undefined;
+
+export function getTaxonomies(): Promise<StoryTaxonomies> {
+  if (import.meta.env.DEV) return groupStories();
+  return (grouped ??= groupStories());
+}
+
+/** The browse page of a value as a story gives it, for metadata links; undefined for a blank value. */
+export type BrowseLinkFor = (kind: BrowseKind, value: string) => string | undefined;
+
+export async function getBrowseLinks(): Promise<BrowseLinkFor> {
+  const all = await getTaxonomies();
+  return (kind, value) => {
+    const slug = all[kind].slugOf(value);
+    return slug === undefined ? undefined : browseUrl(kind, slug);
+  };
+}
