@@ -1,4 +1,4 @@
-import { expect, fixtureUrl, test } from './fixtures';
+import { expect, expectAccessible, fixtureUrl, test } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const titles = (page: Page) => page.locator('.story-card:visible h2');
@@ -198,3 +198,26 @@ test.describe('home page sort and filter', () => {
     await context.close();
   });
 });
+
+// Axe on the browse pages (the home page is covered in accessibility.spec.ts).
+const BROWSE_PAGES = {
+  'section list': '/tags/',
+  'stories of a value': '/fandoms/tidewater-chronicles/',
+  'right-to-left name': fixtureUrl('/authors/%D9%84%D9%8A%D9%84%D9%89/'),
+};
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const [name, path] of Object.entries(BROWSE_PAGES)) {
+    test(`browse page (${name}) has no axe violations (${colorScheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      await page.goto(path);
+      await expectAccessible(page);
+    });
+  }
+
+  test(`home page with nothing matching the filters has no axe violations (${colorScheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.goto('/?q=nothing-matches-this');
+    await expect(count(page)).toHaveText('No stories match (3 in all)');
+    await expectAccessible(page);
+  });
+}
