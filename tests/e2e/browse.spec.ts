@@ -47,14 +47,14 @@ test.describe('browse pages', () => {
   test('the home list links fandoms, ratings, authors and tags', async ({ page }) => {
     await page.goto('/');
     const card = page.locator('.story-card', { hasText: 'La Boulangère' });
-    for (const [name, href] of [
-      ['Les Heures Bleues', '/fandoms/les-heures-bleues/'],
-      ['General Audiences', '/ratings/general/'],
-      ['Camille Dufresne', '/authors/camille-dufresne/'],
-      ['Odile', '/characters/odile/'],
-      ['boulangerie', '/tags/boulangerie/'],
-    ]) {
-      await expect(card.getByRole('link', { name, exact: true })).toHaveAttribute('href', href!);
+    for (const [name, href] of Object.entries({
+      'Les Heures Bleues': '/fandoms/les-heures-bleues/',
+      'General Audiences': '/ratings/general/',
+      'Camille Dufresne': '/authors/camille-dufresne/',
+      Odile: '/characters/odile/',
+      boulangerie: '/tags/boulangerie/',
+    })) {
+      await expect(card.getByRole('link', { name, exact: true })).toHaveAttribute('href', href);
     }
     await page.getByRole('link', { name: 'Camille Dufresne' }).click();
     await expect(titles(page)).toHaveText(['La Boulangère de minuit']);
