@@ -107,6 +107,22 @@ test.describe('browse pages', () => {
     expect(response?.status()).toBe(404);
   });
 
+  test('names that spell the same slug keep separate pages, and drafts do not count', async ({ page }) => {
+    await page.goto(fixtureUrl('/tags/'));
+    const items = page.locator('.term-list li', { hasText: /slow burn/i });
+    await expect(items).toHaveText(['slow burn 1 story', 'Slow Burn 1 story']);
+    expect(await items.getByRole('link').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname))).toEqual([
+      '/tags/slow-burn-2/',
+      '/tags/slow-burn/',
+    ]);
+    await page.getByRole('link', { name: 'Slow Burn', exact: true }).click();
+    await expect(titles(page)).toHaveText(['القمر فوق المدينة']);
+    await page.goto(fixtureUrl('/stories/hostile/'));
+    await page.getByRole('link', { name: 'slow burn', exact: true }).click();
+    await expect(page).toHaveURL(fixtureUrl('/tags/slow-burn-2/'));
+    await expect(titles(page)).toHaveText([/Hostile/]);
+  });
+
   test('hostile names are shown as text', async ({ page }) => {
     await page.goto(fixtureUrl('/fandoms/'));
     await page.getByRole('link', { name: '<script>window.__pwned = "fandom"</script>' }).click();
