@@ -3,7 +3,6 @@
  * script that enhances it (pure). The state lives in the URL query so a sorted, filtered list can be
  * shared: `/?sort=words&rating=teen&fandom=<slug>&q=salt`.
  */
-import { storyCount } from './taxonomies';
 
 export const SORTS = {
   updated: 'Recently updated',
@@ -92,6 +91,10 @@ export function matchesFilters(story: ListedStory, state: ListState): boolean {
     .split(' ')
     .every((word) => text.includes(word));
 }
+
+/** "1 story", "12 stories". */
+export const storyCount = (n: number, locale = 'en'): string =>
+  `${new Intl.NumberFormat(locale).format(n)} ${n === 1 ? 'story' : 'stories'}`;
 
 /** What the live region says: "3 stories", "1 of 3 stories", "No stories match (3 in all)". */
 export function shownCount(shown: number, total: number, locale = 'en'): string {

@@ -83,7 +83,3 @@ export function taxonomy<S extends Browsable>(kind: BrowseKind, stories: readonl
 export function taxonomies<S extends Browsable>(stories: readonly S[], locale = 'en'): Record<BrowseKind, Taxonomy<S>> {
   return Object.fromEntries(BROWSE_KINDS.map((kind) => [kind, taxonomy(kind, stories, locale)])) as Record<BrowseKind, Taxonomy<S>>;
 }
-
-/** "1 story", "12 stories". */
-export const storyCount = (n: number, locale = 'en'): string =>
-  `${new Intl.NumberFormat(locale).format(n)} ${n === 1 ? 'story' : 'stories'}`;

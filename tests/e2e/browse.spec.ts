@@ -60,6 +60,13 @@ test.describe('browse pages', () => {
     await expect(titles(page)).toHaveText(['La Boulangère de minuit']);
   });
 
+  test('chapter bylines link each author', async ({ page }) => {
+    await page.goto('/stories/salt-and-ledger/the-lighthouse/');
+    await page.locator('.byline').getByRole('link', { name: 'M. Okafor' }).click();
+    await expect(page).toHaveURL('/authors/m-okafor/');
+    await expect(titles(page)).toHaveText(['Salt and Ledger']);
+  });
+
   test('each section lists every value with its story count, and the counts match the pages', async ({ page }) => {
     await page.goto('/');
     const sections = page.getByRole('navigation', { name: 'Browse stories' }).getByRole('link');

@@ -17,6 +17,8 @@ test('a keyboard-only reader can skip to the text, size it and move to the next 
     'a Skip to content',
     'a The Quire Sampler',
     'a Salt and Ledger',
+    'a Wren Halloway',
+    'a M. Okafor',
     'button Decrease text size',
     'button Increase text size',
     'button Reset text size',

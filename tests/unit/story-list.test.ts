@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareStories, foldText, listStateQuery, matchesFilters, parseListState, shownCount, type ListedStory } from '../../src/lib/story-list';
+import { compareStories, foldText, listStateQuery, matchesFilters, parseListState, shownCount, storyCount, type ListedStory } from '../../src/lib/story-list';
 
 const listed = (position: number, fields: Partial<ListedStory>): ListedStory => ({
   position,
@@ -55,5 +55,6 @@ describe('home list state', () => {
     expect(shownCount(1, 1)).toBe('1 story');
     expect(shownCount(1, 3)).toBe('1 of 3 stories');
     expect(shownCount(0, 3)).toBe('No stories match (3 in all)');
+    expect(storyCount(1200)).toBe('1,200 stories');
   });
 });
