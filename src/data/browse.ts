@@ -6,12 +6,28 @@ import { getSite, getStories, type Story } from './library';
 
 export type StoryTaxonomies = Record<BrowseKind, Taxonomy<Story['data']>>;
 
+const warned = new Set<string>();
+
+/** Names spelt two ways get two pages (see slugsFor); say so, once, so the author can choose one spelling. */
+function warnAboutClashes(all: StoryTaxonomies): void {
+  for (const { kind, clashes } of Object.values(all)) {
+    for (const clash of clashes) {
+      const names = clash.map((term) => `"${term.value}" (${term.stories.map((story) => `stories/${story.slug}`).join(', ')})`);
+      const message = `The ${kind} ${names.join(' and ')} are listed apart, at ${clash.map((term) => browseUrl(kind, term.slug)).join(' and ')}; spell them the same way to list them together.`;
+      if (!warned.has(message)) console.warn(`[quire-browse] ${message}`);
+      warned.add(message);
+    }
+  }
+}
+
 async function groupStories(): Promise<StoryTaxonomies> {
   const [site, stories] = await Promise.all([getSite(), getStories()]);
-  return taxonomies(
+  const all = taxonomies(
     stories.map((story) => story.data),
     site.language,
   );
+  warnAboutClashes(all);
+  return all;
 }
 
 // Every page's metadata links need the sections; the content cannot change during a build, so it is

@@ -43,6 +43,8 @@ export interface Taxonomy<S> {
   terms: Term<S>[];
   /** The slug of a value as written in a story, if the value is browsable. */
   slugOf: (value: string) => string | undefined;
+  /** Values that would have had the same slug ("Slow Burn", "slow burn"): likely one name spelt two ways. */
+  clashes: Term<S>[][];
 }
 
 /**
@@ -63,7 +65,11 @@ const RATING_ORDER: readonly string[] = Object.keys(RATING_LABELS);
 export function taxonomy<S extends Browsable>(kind: BrowseKind, stories: readonly S[], locale = 'en'): Taxonomy<S> {
   const storiesByValue = new Map<string, S[]>();
   for (const story of stories) {
-    for (const value of valuesOf(story, kind)) storiesByValue.set(value, [...(storiesByValue.get(value) ?? []), story]);
+    for (const value of valuesOf(story, kind)) {
+      const grouped = storiesByValue.get(value);
+      if (grouped) grouped.push(story);
+      else storiesByValue.set(value, [story]);
+    }
   }
   const slugs = slugsFor(storiesByValue.keys());
   const collator = new Intl.Collator(locale, { numeric: true });
@@ -76,7 +82,9 @@ export function taxonomy<S extends Browsable>(kind: BrowseKind, stories: readonl
   terms.sort((a, b) =>
     kind === 'ratings' ? RATING_ORDER.indexOf(a.value) - RATING_ORDER.indexOf(b.value) : collator.compare(a.label, b.label) || (a.value < b.value ? -1 : 1),
   );
-  return { kind, terms, slugOf: (value) => slugs.get(valueKey(value)) };
+  const bySlugAlone = Map.groupBy(terms, (term) => slugsFor([term.value]).get(term.value));
+  const clashes = [...bySlugAlone.values()].filter((group) => group.length > 1);
+  return { kind, terms, slugOf: (value) => slugs.get(valueKey(value)), clashes };
 }
 
 /** Every browse section, in navigation order. */

@@ -64,7 +64,7 @@ function baseSlug(name: string): string {
 /**
  * The one way names (authors, fandoms, tags…) become URL slugs: each distinct name gets its own
  * slug, stable for the same set of names. Names that spell the same slug ("Slow Burn" and
- * "slow burn", "A/B" and "A-B") are never merged: the first in code-point order keeps the plain
+ * "slow burn", "A/B" and "A-B") are never merged: the first in sorted order keeps the plain
  * slug and the others get `-2`, `-3`… (skipping any slug another name already has).
  */
 export function slugsFor(names: Iterable<string>): Map<string, string> {
@@ -72,7 +72,9 @@ export function slugsFor(names: Iterable<string>): Map<string, string> {
   const byBase = new Map<string, string[]>();
   for (const name of distinct) {
     const base = baseSlug(name);
-    byBase.set(base, [...(byBase.get(base) ?? []), name]);
+    const sameBase = byBase.get(base);
+    if (sameBase) sameBase.push(name);
+    else byBase.set(base, [name]);
   }
   const taken = new Set(byBase.keys());
   const slugs = new Map<string, string>();

@@ -36,7 +36,7 @@ describe('browse slugs', () => {
     expect(slugOf(`${'word '.repeat(40)}end`)).toMatch(/^(word-)+word$/);
   });
 
-  it('never merges two names: the first in code-point order keeps the plain slug, the others are numbered', () => {
+  it('never merges two names: the first in sorted order keeps the plain slug, the others are numbered', () => {
     const slugs = slugsFor(['slow burn', 'Slow Burn', 'Slow-Burn', 'Slow Burn 2', 'slow burn!']);
     expect(Object.fromEntries(slugs)).toEqual({
       'Slow Burn': 'slow-burn',

@@ -51,6 +51,8 @@ describe('browse grouping', () => {
     expect(tags.slugOf('Slow Burn')).toBe('slow-burn');
     expect(tags.slugOf(' slow burn ')).toBe('slow-burn-2');
     expect(tags.slugOf('nope')).toBeUndefined();
+    expect(tags.clashes.map((clash) => clash.map((t) => t.label))).toEqual([['slow burn', 'Slow Burn']]);
+    expect(taxonomy('fandoms', stories).clashes).toEqual([]);
   });
 
   it('lists ratings from the mildest, labelled, with the rating key as slug', () => {
