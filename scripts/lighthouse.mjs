@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Lighthouse (mobile emulation, the default) on the built sample site's home, story and chapter
+ * Lighthouse (mobile emulation, the default) on the built sample site's home, story, chapter and fandom
  * pages: Performance, Accessibility, Best Practices and SEO must all score 100, and the chapter
  * page must not shift (CLS 0) when the reader has stored a non-default text size.
  * Skips, loudly, only when no Chromium can be found.
@@ -18,6 +18,7 @@ const PAGES = {
   home: '/',
   story: '/stories/salt-and-ledger/',
   chapter: '/stories/salt-and-ledger/the-lighthouse/',
+  browse: '/fandoms/tidewater-chronicles/',
 };
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const STORED_TEXT_SIZE = '150';

@@ -34,3 +34,75 @@ export const coverUrl = (story: string, width: number, format: string): string =
 
 /** The sitemap index @astrojs/sitemap writes (its default name), for robots.txt. */
 export const sitemapUrl = (): string => '/sitemap-index.xml';
+
+/** The browse sections: stories listed by each value of a story field (see src/lib/taxonomies.ts). */
+export const BROWSE_KINDS = ['fandoms', 'authors', 'relationships', 'characters', 'tags', 'ratings', 'warnings'] as const;
+export type BrowseKind = (typeof BROWSE_KINDS)[number];
+
+/** The list of every value of one kind, with story counts: `/fandoms/`. */
+export const browseIndexUrl = (kind: BrowseKind): string => `/${kind}/`;
+
+/** The stories with one value: `/fandoms/<slug>/`, the slug from `slugsFor`. */
+export const browseUrl = (kind: BrowseKind, slug: string): string => `/${kind}/${encodeURIComponent(slug)}/`;
+
+/** Letters that do not decompose into a Latin letter and an accent, spelt as they are usually written in ASCII. */
+const LATIN_SPELLINGS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h' };
+const LATIN_SPELT = new RegExp(`[${Object.keys(LATIN_SPELLINGS).join('')}]`, 'gu');
+/** A path segment must fit in a file name (255 bytes on most file systems), with room for a suffix. */
+const MAX_SLUG_BYTES = 120;
+const bytes = (text: string): number => new TextEncoder().encode(text).length;
+
+/**
+ * The readable part of a name's slug: lower case, accents dropped from Latin letters only (é → e,
+ * but Cyrillic й and Devanagari vowel signs are letters and stay), every other letter and digit
+ * kept in any script (ليلى, 東京), anything else a hyphen. A name with no letters or digits at
+ * all (🔥, ???) is spelt by its code points (u1f525), so it still gets a stable address.
+ */
+function baseSlug(name: string): string {
+  const spelt = name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .replace(LATIN_SPELT, (letter) => LATIN_SPELLINGS[letter]!)
+    .replace(/['’ʼ]/gu, '')
+    .replace(/[^\p{L}\p{N}\p{M}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .normalize('NFC');
+  const slug = spelt || [...name.trim()].map((c) => `u${c.codePointAt(0)!.toString(16)}`).join('-');
+  if (bytes(slug) <= MAX_SLUG_BYTES) return slug;
+  let cut = '';
+  for (const char of slug) {
+    if (bytes(cut + char) > MAX_SLUG_BYTES) break;
+    cut += char;
+  }
+  return cut.replace(/-+$/, '');
+}
+
+/**
+ * The one way names (authors, fandoms, tags…) become URL slugs: each distinct name gets its own
+ * slug, stable for the same set of names. Names that spell the same slug ("Slow Burn" and
+ * "slow burn", "A/B" and "A-B") are never merged: the first in sorted order keeps the plain
+ * slug and the others get `-2`, `-3`… (skipping any slug another name already has).
+ */
+export function slugsFor(names: Iterable<string>): Map<string, string> {
+  const distinct = [...new Set(names)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const byBase = new Map<string, string[]>();
+  for (const name of distinct) {
+    const base = baseSlug(name);
+    const sameBase = byBase.get(base);
+    if (sameBase) sameBase.push(name);
+    else byBase.set(base, [name]);
+  }
+  const taken = new Set(byBase.keys());
+  const slugs = new Map<string, string>();
+  for (const [base, [first, ...others]] of byBase) {
+    slugs.set(first!, base);
+    for (const name of others) {
+      let n = 2;
+      while (taken.has(`${base}-${n}`)) n++;
+      taken.add(`${base}-${n}`);
+      slugs.set(name, `${base}-${n}`);
+    }
+  }
+  return slugs;
+}

@@ -1,0 +1,104 @@
+/**
+ * The home page's story list: how it sorts and filters, shared by the server-rendered list and the
+ * script that enhances it (pure). The state lives in the URL query so a sorted, filtered list can be
+ * shared: `/?sort=words&rating=teen&fandom=<slug>&q=salt`.
+ */
+
+export const SORTS = {
+  updated: 'Recently updated',
+  published: 'Recently published',
+  words: 'Most words',
+  title: 'Title',
+} as const;
+export type SortKey = keyof typeof SORTS;
+/** The order the server renders: newest update first (see byNewestUpdate). */
+export const DEFAULT_SORT: SortKey = 'updated';
+
+export interface ListState {
+  sort: SortKey;
+  /** A rating key, or '' for any. */
+  rating: string;
+  /** A fandom slug, or '' for any. */
+  fandom: string;
+  /** Words every shown story must contain, or ''. */
+  text: string;
+}
+
+/** The query parameter of each part of the state, also the name of its form control. */
+export const LIST_PARAMETERS = { sort: 'sort', rating: 'rating', fandom: 'fandom', text: 'q' } as const satisfies Record<keyof ListState, string>;
+
+const isSortKey = (value: string | null): value is SortKey => value !== null && Object.hasOwn(SORTS, value);
+
+/** The state a URL query asks for; anything unknown is the default. */
+export function parseListState(query: string): ListState {
+  const params = new URLSearchParams(query);
+  const sort = params.get(LIST_PARAMETERS.sort);
+  return {
+    sort: isSortKey(sort) ? sort : DEFAULT_SORT,
+    rating: params.get(LIST_PARAMETERS.rating) ?? '',
+    fandom: params.get(LIST_PARAMETERS.fandom) ?? '',
+    text: params.get(LIST_PARAMETERS.text) ?? '',
+  };
+}
+
+/** The URL query for a state, leaving out defaults: '' for the plain list. */
+export function listStateQuery(state: ListState): string {
+  const params = new URLSearchParams();
+  if (state.sort !== DEFAULT_SORT) params.set(LIST_PARAMETERS.sort, state.sort);
+  for (const key of ['rating', 'fandom', 'text'] as const) if (state[key].trim()) params.set(LIST_PARAMETERS[key], state[key].trim());
+  const query = params.toString();
+  return query && `?${query}`;
+}
+
+/** A story as the list knows it (the script reads these from each card's data attributes). */
+export interface ListedStory {
+  /** Place in the server-rendered list, which is newest update first. */
+  position: number;
+  title: string;
+  updated: string;
+  published: string;
+  words: number;
+  rating: string;
+  fandoms: readonly string[];
+  /** Everything shown on the card, for the text filter. */
+  text: string;
+}
+
+type Compare = (a: ListedStory, b: ListedStory) => number;
+
+/** Orders for each sort; ties keep the server's order, so every sort is stable. */
+export function compareStories(sort: SortKey, locale = 'en'): Compare {
+  const collator = new Intl.Collator(locale, { numeric: true });
+  const compares: Record<SortKey, Compare> = {
+    updated: (a, b) => b.updated.localeCompare(a.updated),
+    published: (a, b) => b.published.localeCompare(a.published),
+    words: (a, b) => b.words - a.words,
+    title: (a, b) => collator.compare(a.title, b.title),
+  };
+  return (a, b) => compares[sort](a, b) || a.position - b.position;
+}
+
+/** Text as the filter compares it: case, accents and spacing do not matter ("cafe" finds "Café"). */
+export const foldText = (text: string): string =>
+  text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** Whether a story passes the filters; the text filter needs every word somewhere on the card. */
+export function matchesFilters(story: ListedStory, state: ListState): boolean {
+  if (state.rating && story.rating !== state.rating) return false;
+  if (state.fandom && !story.fandoms.includes(state.fandom)) return false;
+  const text = foldText(story.text);
+  return foldText(state.text)
+    .split(' ')
+    .every((word) => text.includes(word));
+}
+
+/** "1 story", "12 stories". */
+export const storyCount = (n: number, locale = 'en'): string =>
+  `${new Intl.NumberFormat(locale).format(n)} ${n === 1 ? 'story' : 'stories'}`;
+
+/** What the live region says: "3 stories", "1 of 3 stories", "No stories match (3 in all)". */
+export function shownCount(shown: number, total: number, locale = 'en'): string {
+  if (shown === total) return storyCount(total, locale);
+  if (shown === 0) return `No stories match (${new Intl.NumberFormat(locale).format(total)} in all)`;
+  return `${new Intl.NumberFormat(locale).format(shown)} of ${storyCount(total, locale)}`;
+}
