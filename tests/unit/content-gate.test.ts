@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GATE_SKIP_ALL_KEY, gateStoryKey, isGated, realWarnings } from '../../src/lib/content-gate';
+import { GATE_PASSED, GATE_SKIP_ALL_KEY, gateStoryKey, isGated, realWarnings } from '../../src/lib/content-gate';
 import { contentGateScript, contentGateScriptHash } from '../../src/lib/content-gate-script';
 import { TEXT_SIZE_KEY } from '../../src/lib/settings';
 
@@ -29,9 +29,31 @@ describe('content gates', () => {
     for (const key of keys) expect(key).toMatch(/^quire:/);
   });
 
-  it('hash the exact inline script for the Content Security Policy', async () => {
-    const { createHash } = await import('node:crypto');
-    expect(contentGateScriptHash).toBe(`sha256-${createHash('sha256').update(contentGateScript).digest('base64')}`);
+  it('decide the gate in a tiny inline script: open unless this story or every story was passed', () => {
     expect(contentGateScript.length).toBeLessThan(400);
+    expect(contentGateScriptHash).toMatch(/^sha256-[A-Za-z0-9+/]{43}=$/);
+    /** Runs the script as the browser would, with this storage, and returns the state it set. */
+    const stateWith = (storage: Record<string, string> | 'throws'): string | undefined => {
+      const gate = { dataset: { story: 'mature-story' } as Record<string, string> };
+      const localStorage =
+        storage === 'throws'
+          ? undefined
+          : { getItem: (key: string) => storage[key] ?? null };
+      const window = {
+        document: { currentScript: { parentElement: gate } },
+        get localStorage() {
+          if (!localStorage) throw new Error('SecurityError');
+          return localStorage;
+        },
+      };
+      new Function('window', `with (window) { ${contentGateScript} }`)(window);
+      return gate.dataset.state;
+    };
+    expect(stateWith({})).toBe('open');
+    expect(stateWith({ [gateStoryKey('other-story')]: GATE_PASSED })).toBe('open');
+    expect(stateWith({ [gateStoryKey('mature-story')]: GATE_PASSED })).toBe('passed');
+    expect(stateWith({ [GATE_SKIP_ALL_KEY]: GATE_PASSED })).toBe('passed');
+    expect(stateWith({ [gateStoryKey('mature-story')]: 'no' })).toBe('open');
+    expect(stateWith('throws')).toBe('open');
   });
 });
