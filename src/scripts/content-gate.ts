@@ -9,6 +9,13 @@ class ContentGate extends HTMLElement {
   connectedCallback(): void {
     this.addEventListener('click', this.#onClick);
     if (this.dataset.state !== 'open') return;
+    const content = this.querySelector<HTMLElement>('.content-gate__content');
+    // Continue followed as a plain link (clicked before this script ran, or a link straight to the
+    // text) shows the text, but is not taken as a choice to remember.
+    if (content && location.hash === `#${content.id}`) {
+      this.dataset.state = 'passed';
+      return;
+    }
     const focusHeading = (): void => this.querySelector<HTMLElement>('.content-gate__heading')?.focus();
     focusHeading();
     // With a link to a passage, the browser's scroll to it at load takes focus away: take it back.

@@ -11,6 +11,8 @@ const UNGATED = [fixtureUrl('/stories/edge-cases/untitled/'), '/stories/salt-and
 
 const gate = (page: Page) => page.getByRole('region', { name: 'Content warning' });
 const text = (page: Page) => page.locator('#chapter-text');
+/** The gate has taken focus: its script is running, so its links act as Continue and Go back. */
+const gateReady = (page: Page) => expect(page.getByRole('heading', { name: 'Content warning' })).toBeFocused();
 
 /**
  * Records, for the first frame painted after the chapter text is parsed, whether the text and the
@@ -54,6 +56,7 @@ test('a gated chapter shows the notice first, with its rating and warnings, and 
 test('Continue shows the text and is remembered for the story across chapters and reloads', async ({ page }) => {
   await page.addInitScript(recordFirstFrame);
   await page.goto(MATURE);
+  await gateReady(page);
   await page.getByRole('link', { name: 'Continue' }).click();
   await expect(gate(page)).toBeHidden();
   await expect(text(page)).toBeVisible();
@@ -80,7 +83,7 @@ test('Go back returns to the previous page, or to the story page when there is n
   await page.goto(home);
   await page.getByRole('link', { name: 'The Long Watch' }).click();
   await page.getByRole('link', { name: 'The Signal' }).click();
-  await expect(gate(page)).toBeVisible();
+  await gateReady(page);
   await page.getByRole('link', { name: 'Go back' }).click();
   await expect(page).toHaveURL(MATURE_STORY);
   await page.goBack();
@@ -88,6 +91,7 @@ test('Go back returns to the previous page, or to the story page when there is n
 
   // Opened from a bookmark or a new tab: no page it came from.
   await page.goto(MATURE);
+  await gateReady(page);
   await page.getByRole('link', { name: 'Go back' }).click();
   await expect(page).toHaveURL(MATURE_STORY);
   // Going back is not agreeing: the gate is still there next time.
@@ -98,6 +102,7 @@ test('Go back returns to the previous page, or to the story page when there is n
 
 test('"Don’t ask again" lets the reader past every gate on the site', async ({ page }) => {
   await page.goto(MATURE);
+  await gateReady(page);
   await page.getByRole('checkbox', { name: 'Don’t ask again for any story' }).check();
   await page.getByRole('link', { name: 'Continue' }).click();
   expect(await page.evaluate((key) => localStorage.getItem(key), GATE_SKIP_ALL_KEY)).toBe(GATE_PASSED);
@@ -128,7 +133,7 @@ test('the gate and the "chose not to warn" story state what the reader is agreei
 test('the gate works from the keyboard, and a link to a passage lands on it after Continue', async ({ page }) => {
   await page.setViewportSize({ width: 800, height: 400 });
   await page.goto(`${MATURE}#p-2`);
-  await expect(page.getByRole('heading', { name: 'Content warning' })).toBeFocused();
+  await gateReady(page);
   await page.keyboard.press('Tab');
   await expect(page.getByRole('checkbox', { name: 'Don’t ask again for any story' })).toBeFocused();
   await page.keyboard.press('Tab');
@@ -137,6 +142,14 @@ test('the gate works from the keyboard, and a link to a passage lands on it afte
   await expect(page.locator('#gated-text')).toBeFocused();
   await expect(page.locator('#p-2')).toBeInViewport();
   expect(await page.evaluate((key) => localStorage.getItem(key), GATE_SKIP_ALL_KEY)).toBeNull();
+});
+
+test('a link straight to the text shows it, without remembering a choice', async ({ page }) => {
+  await page.goto(`${MATURE}#gated-text`);
+  await expect(text(page)).toBeVisible();
+  await expect(gate(page)).toBeHidden();
+  await page.goto(MATURE_NEXT);
+  await expect(gate(page)).toBeVisible();
 });
 
 test('without JavaScript the text is there, after a plain notice that links to it', async ({ browser }) => {
@@ -161,7 +174,7 @@ test('when storage throws, the gate still shows and Continue still reveals the t
     });
   });
   await page.goto(MATURE);
-  await expect(gate(page)).toBeVisible();
+  await gateReady(page);
   await expect(text(page)).toBeHidden();
   await page.getByRole('link', { name: 'Continue' }).click();
   await expect(text(page)).toBeVisible();
