@@ -51,6 +51,8 @@ test('a gated chapter shows the notice first, with its rating and warnings, and 
   // The text is still in the page for search engines.
   expect(await page.content()).toContain('The beacon on the ridge had burned for three nights');
   await expectAccessible(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(page);
 });
 
 test('Continue shows the text and is remembered for the story across chapters and reloads', async ({ page }) => {
