@@ -124,6 +124,14 @@ test('a story that warns of nothing and is not mature never shows the gate', asy
   }
 });
 
+test('the story page of a gated story is not gated, and shows its rating and warnings', async ({ page }) => {
+  await page.goto(MATURE_STORY);
+  await expect(page.locator('quire-content-gate')).toHaveCount(0);
+  await expect(page.locator('.meta dt:text-is("Rating") + dd')).toHaveText('Mature');
+  await expect(page.locator('.meta dt:text-is("Warnings") + dd')).toHaveText('Major Character Death, Graphic Depictions Of Violence');
+  await expect(page.getByText('A gated story for the content-gate tests')).toBeVisible();
+});
+
 test('the gate and the "chose not to warn" story state what the reader is agreeing to', async ({ page }) => {
   await page.goto(WARNED);
   await expect(gate(page).locator('dt:text-is("Rating") + dd')).toHaveText('Teen and Up');
