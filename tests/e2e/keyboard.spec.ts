@@ -22,6 +22,7 @@ test('a keyboard-only reader can skip to the text, size it and move to the next 
     'button Decrease text size',
     'button Increase text size',
     'button Reset text size',
+    'button Share',
     'a ← Previous chapter: The Missing Salt',
     'a Table of contents',
     'a Next chapter: A List of Reasons →',

@@ -19,7 +19,7 @@ test('the story page shows every fact, the notes and a full table of contents', 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Salt and Ledger');
   const facts = {
     Rating: 'Teen and Up',
-    Warnings: 'Minor character injury',
+    Warnings: 'No Archive Warnings Apply',
     Fandoms: 'Tidewater Chronicles',
     Relationships: 'Isolde Marr/Tobias Fenn',
     Characters: 'Isolde Marr, Tobias Fenn, Harbourmaster Quill',
