@@ -31,10 +31,11 @@ const status = (page: Page) => page.locator('.share__status');
 test('Share hands the page title and canonical address to the Web Share API', async ({ page }) => {
   await stubShare(page, 'share');
   for (const [path, title] of [
-    [CHAPTER, 'The Lighthouse · Salt and Ledger'],
-    [STORY, 'Salt and Ledger'],
+    [CHAPTER, 'The Lighthouse — Salt and Ledger by Wren Halloway and M. Okafor'],
+    [STORY, 'Salt and Ledger by Wren Halloway and M. Okafor'],
   ] as const) {
     await page.goto(path);
+    await expect(page).toHaveTitle(title);
     await page.getByRole('button', { name: 'Share' }).click();
     const url = await canonical(page);
     expect(url).toMatch(new RegExp(`^https?://[^/]+${path}$`));
