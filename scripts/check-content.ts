@@ -10,7 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContentProblems } from '../src/lib/problems';
-import { contentRoot, readLibrary } from '../src/loaders/library';
+import { contentRoot } from '../src/lib/content-folder';
+import { readLibrary } from '../src/loaders/library';
 import { chapterSchema, siteSchema, storySchema } from '../src/schemas';
 
 let options: { drafts: boolean };

@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentRoot } from '../src/loaders/library';
+import { contentRoot } from '../src/lib/content-folder';
 import { chapterSchema, storySchema } from '../src/schemas';
 import { combinePages, conflicts, decodePage, ImportError, readArchivePage, SLUG, slugify, storyFiles } from '../src/lib/import/index';
 
