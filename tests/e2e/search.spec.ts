@@ -28,6 +28,14 @@ test('a phrase from a chapter finds that chapter, and its link opens the paragra
   expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
 });
 
+test('search also works without Web Workers, running WebAssembly on the page under its policy', async ({ page }) => {
+  // Pagefind searches in a worker when it can, else on the page, which the policy must allow ('wasm-unsafe-eval').
+  await page.addInitScript(() => Reflect.deleteProperty(window, 'Worker'));
+  await page.goto('/search/?q=kettle');
+  await expect(status(page)).toHaveText('1 result for “kettle”.');
+  await expect(results(page).getByRole('heading')).toHaveText(['The Lighthouse']);
+});
+
 test('the header search form takes the query to the search page, which searches it', async ({ page }) => {
   await page.goto('/stories/salt-and-ledger/');
   await page.getByRole('searchbox', { name: 'Search stories' }).fill('kettle');
