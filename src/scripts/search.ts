@@ -148,12 +148,16 @@ class SearchPage extends HTMLElement {
 /** One result: the chapter (or story) linked to the passage that matched, its story, and the passage. */
 function renderResult(data: PagefindResultData): HTMLLIElement {
   const passage = findPassage(data);
+  // The story's own words are in its language and direction; the labels are the site's.
+  const inStoryLanguage = <T extends HTMLElement>(element: T): T => {
+    if (data.meta.language) element.lang = data.meta.language;
+    if (data.meta.dir) element.dir = data.meta.dir;
+    return element;
+  };
   const item = document.createElement('li');
   item.className = 'search-result';
-  if (data.meta.language) item.lang = data.meta.language;
-  if (data.meta.dir) item.dir = data.meta.dir;
 
-  const heading = document.createElement('h3');
+  const heading = inStoryLanguage(document.createElement('h3'));
   const link = document.createElement('a');
   link.href = passage.anchor ? `${data.url}#${encodeURIComponent(passage.anchor)}` : data.url;
   link.textContent = data.meta.chapter ?? data.meta.title ?? data.url;
@@ -161,9 +165,10 @@ function renderResult(data: PagefindResultData): HTMLLIElement {
 
   const story = document.createElement('p');
   story.className = 'search-result__story';
-  story.textContent = data.meta.chapter ? (data.meta.story ?? '') : 'Story summary';
+  if (data.meta.chapter) inStoryLanguage(story).textContent = data.meta.story ?? '';
+  else story.textContent = 'Story summary';
 
-  const excerpt = document.createElement('p');
+  const excerpt = inStoryLanguage(document.createElement('p'));
   excerpt.className = 'search-result__excerpt';
   for (const { text, match } of passage.parts) {
     if (!match) excerpt.append(text);

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, fixtureUrl, test } from './fixtures';
 
 /** Searches from the search page's own field, as a reader would. */
 async function search(page: Page, query: string): Promise<void> {
@@ -126,7 +126,18 @@ test('a French chapter is found and shown in its language', async ({ page }) => 
   await page.goto('/search/?q=farine');
   await expect(status(page)).toContainText('for “farine”');
   const result = results(page).filter({ hasText: 'La farine' });
-  await expect(result).toHaveAttribute('lang', 'fr');
+  await expect(result.getByRole('heading')).toHaveAttribute('lang', 'fr');
+  await expect(result.locator('.search-result__excerpt')).toHaveAttribute('lang', 'fr');
+  await expect(result.locator('mark')).toHaveText('farine');
+});
+
+test('a right-to-left chapter is found and shown right to left, linked to its paragraph', async ({ page }) => {
+  await page.goto(fixtureUrl('/search/?q=القمر'));
+  await expect(status(page)).toContainText('for “القمر”');
+  const result = results(page).filter({ has: page.getByRole('heading', { name: 'الليل' }) });
+  await expect(result.getByRole('heading')).toHaveAttribute('dir', 'rtl');
+  await expect(result.locator('mark')).toHaveText('القمر');
+  await expect(result.getByRole('link')).toHaveAttribute('href', '/stories/rtl-story/the-night/#p-1');
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {
