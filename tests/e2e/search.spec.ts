@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, fixtureUrl, test } from './fixtures';
+import { expect, expectAccessible, fixtureUrl, overflowsHorizontally, test } from './fixtures';
 
 /** Searches from the search page's own field, as a reader would. */
 async function search(page: Page, query: string): Promise<void> {
@@ -138,6 +138,14 @@ test('a right-to-left chapter is found and shown right to left, linked to its pa
   await expect(result.getByRole('heading')).toHaveAttribute('dir', 'rtl');
   await expect(result.locator('mark')).toHaveText('القمر');
   await expect(result.getByRole('link')).toHaveAttribute('href', '/stories/rtl-story/the-night/#p-1');
+});
+
+test('results with a very long word fit a 320px screen without sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 700 });
+  await page.goto(fixtureUrl('/search/?q=very long word'));
+  await expect(results(page).locator('.search-result__excerpt').filter({ hasText: 'wwwwwwwwww' }).first()).toBeVisible();
+  await page.getByText('Filter by fandom and rating').click();
+  expect(await overflowsHorizontally(page)).toBe(false);
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {
