@@ -20,19 +20,28 @@ async function folderBytes(folder) {
   return bytes;
 }
 
+/** Whether any page opts in; without one, Pagefind would index every page whole. */
+async function anyPageMarked(folder) {
+  for (const file of await readdir(folder, { recursive: true })) {
+    if (file.endsWith('.html') && (await readFile(path.join(folder, file), 'utf8')).includes('data-pagefind-body')) return true;
+  }
+  return false;
+}
+
 const failIf = (errors) => {
   if (errors.length > 0) throw new Error(errors.join('\n'));
 };
 
 /**
  * Indexes the pages of the site in `site` and writes the index beside them. Throws, saying why,
- * when Pagefind reports errors or no page is marked for indexing.
+ * when no page is marked for indexing or Pagefind reports errors.
  * @param {string} site folder of a built site
  * @returns {Promise<{ pages: number, bytes: number, seconds: number }>} pages indexed, size of the index on disk, time taken
  */
 export async function buildSearchIndex(site) {
   const started = performance.now();
   const output = path.join(site, searchIndexUrl());
+  if (!(await anyPageMarked(site))) throw new Error(`no page in ${site} is marked with data-pagefind-body`);
   try {
     const { index, errors } = await createIndex();
     failIf(errors);
@@ -45,6 +54,5 @@ export async function buildSearchIndex(site) {
   for (const file of await readdir(output)) if (UNUSED.test(file)) await rm(path.join(output, file));
   const entry = JSON.parse(await readFile(path.join(output, 'pagefind-entry.json'), 'utf8'));
   const pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-  if (pages === 0) throw new Error(`no page in ${site} is marked with data-pagefind-body`);
   return { pages, bytes: await folderBytes(output), seconds: (performance.now() - started) / 1000 };
 }
