@@ -92,6 +92,7 @@ test('nothing of the search index loads until the reader searches', async ({ pag
   page.on('request', (request) => requests.push(new URL(request.url()).pathname));
   await page.goto('/stories/salt-and-ledger/the-missing-salt/');
   await page.goto('/search/');
+  await expect(page.getByText('Searching needs JavaScript')).toBeHidden();
   await page.getByRole('searchbox', { name: 'Search stories and chapters' }).fill('salt');
   await page.waitForLoadState('networkidle');
   expect(requests.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
