@@ -46,6 +46,16 @@ test('the header search form takes the query to the search page, which searches 
   await expect(results(page).getByRole('heading')).toHaveText(['The Lighthouse']);
 });
 
+test('arrow keys in the header search field move the caret, not to another chapter', async ({ page }) => {
+  await page.goto('/stories/salt-and-ledger/the-lighthouse/');
+  const field = page.getByRole('searchbox', { name: 'Search stories' });
+  await field.fill('tea');
+  await field.press('ArrowLeft');
+  await field.press('ArrowRight');
+  await page.waitForTimeout(300);
+  await expect(page).toHaveURL('/stories/salt-and-ledger/the-lighthouse/');
+});
+
 test('fandom and rating filters narrow the results, and the URL keeps them', async ({ page }) => {
   // "morning" is in Small Hours (story summary and chapter; Station Nine, General Audiences) and in
   // two chapters of Salt and Ledger (Tidewater Chronicles, Teen and Up).
