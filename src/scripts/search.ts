@@ -21,8 +21,6 @@ interface Pagefind {
   search(query: string, options: { filters: ReturnType<typeof pagefindFilters> }): Promise<{ results: PagefindResult[] }>;
 }
 
-/** Results drawn at a time; "Show more results" draws the next ones. */
-const PAGE_SIZE = 20;
 const FILTER_KEYS = Object.keys(SEARCH_FILTERS) as SearchFilter[];
 
 const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
@@ -134,9 +132,10 @@ class SearchPage extends HTMLElement {
     if (generation === this.#generation) this.#status.textContent = `${count} for “${request.query}”${filtered}.`;
   }
 
-  /** Draws the next page of results. */
+  /** Draws the next page of results (`data-page-size` of them; "Show more results" draws the next). */
   async #draw(generation: number): Promise<void> {
-    const page = await Promise.all(this.#results.slice(this.#shown, this.#shown + PAGE_SIZE).map((result) => result.data()));
+    const pageSize = Number(this.dataset.pageSize);
+    const page = await Promise.all(this.#results.slice(this.#shown, this.#shown + pageSize).map((result) => result.data()));
     if (generation !== this.#generation) return;
     this.#list.append(...page.map(renderResult));
     this.#shown += page.length;

@@ -112,6 +112,23 @@ test('nothing of the search index loads until the reader searches', async ({ pag
   expect(requests.filter((path) => path.startsWith('/pagefind/')).length).toBeGreaterThan(0);
 });
 
+test('results come a page at a time; "Show more results" adds the next page and moves focus to it', async ({ page }) => {
+  await page.goto('/search/');
+  // A small page, so the sample library fills several.
+  await page.locator('quire-search').evaluate((search) => ((search as HTMLElement).dataset.pageSize = '3'));
+  await search(page, 'the');
+  await expect(status(page)).toContainText('results for “the”');
+  const total = Number((await status(page).textContent())!.match(/^(\d+) results/)![1]);
+  expect(total).toBeGreaterThan(6);
+  await expect(results(page)).toHaveCount(3);
+  const more = page.getByRole('button', { name: 'Show more results' });
+  await more.click();
+  await expect(results(page)).toHaveCount(6);
+  await expect(results(page).nth(3).getByRole('link')).toBeFocused();
+  while (await more.isVisible()) await more.click();
+  await expect(results(page)).toHaveCount(total);
+});
+
 test('the result count is announced, and a search with no results says so', async ({ page }) => {
   await page.goto('/search/');
   await expect(status(page)).toHaveAttribute('aria-live', 'polite');
