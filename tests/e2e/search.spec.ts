@@ -168,6 +168,14 @@ test('a right-to-left chapter is found and shown right to left, linked to its pa
   await expect(result.getByRole('link')).toHaveAttribute('href', '/stories/rtl-story/the-night/#p-1');
 });
 
+test('hostile titles and text in results are shown as text, never run', async ({ page }) => {
+  await page.goto(fixtureUrl('/search/?q=ordinary'));
+  const result = results(page).filter({ has: page.getByRole('heading', { name: 'Attacks' }) });
+  await expect(result.locator('.search-result__story')).toHaveText('</title><script>window.__pwned = "title"</script> *Hostile*');
+  await expect(result.locator('script')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+});
+
 test('results with a very long word fit a 320px screen without sideways scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 700 });
   await page.goto(fixtureUrl('/search/?q=very long word'));
