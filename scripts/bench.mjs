@@ -2,7 +2,7 @@
 /**
  * Build benchmark: generates synthetic libraries (scripts/generate-library.mjs) and builds each
  * with a cold cache, then warm, reporting wall time, peak memory of the whole process tree, pages,
- * output size and pages per second; then the weight of a typical chapter page of the sample
+ * output size, pages per second, and the time and size of the search index; then the weight of a typical chapter page of the sample
  * library, without its text. Results are printed as a Markdown table.
  *
  * Usage: npm run bench -- [--chapters 1000,10000] [--sample]
@@ -62,12 +62,16 @@ function measure(command, args, env) {
   });
 }
 
-/** Seconds spent reading the content (Quire's loader) and generating pages (Astro), from the build log. */
+/**
+ * Seconds spent reading the content (Quire's loader), generating pages (Astro) and building the
+ * search index (Pagefind), and the index's size, from the build log.
+ */
 function stageSeconds(output) {
   const content = Number(/Read \d+ stories and \d+ chapters in ([\d.]+) s/.exec(output)?.[1] ?? 0);
   const [, amount = '0', unit = 's'] = /generating static routes[\s\S]*?Completed in ([\d.]+)(ms|s)\b/.exec(output) ?? [];
   const pages = Number(amount) / (unit === 'ms' ? 1000 : 1);
-  return { content, pages };
+  const [, searchPages = '0', search = '0', searchBytes = '0'] = /Indexed (\d+) pages for search in ([\d.]+) s; the index takes (\d+) bytes/.exec(output) ?? [];
+  return { content, pages, search: Number(search), searchPages: Number(searchPages), searchBytes: Number(searchBytes) };
 }
 
 async function folderStats(folder) {
@@ -97,7 +101,8 @@ async function benchBuild(label, content, out) {
     const share = (seconds) => `${seconds.toFixed(1)} s (${((100 * seconds) / run.seconds).toFixed(0)}%)`;
     rows.push(
       `| ${label} | ${cache} | ${run.seconds.toFixed(1)} s | ${mb(run.peak)} | ${pages} | ${mb(bytes)} | ${(pages / run.seconds).toFixed(0)} | ` +
-        `${share(stages.content)} | ${share(stages.pages)} | ${share(run.seconds - stages.content - stages.pages)} |`,
+        `${share(stages.content)} | ${share(stages.pages)} | ${share(stages.search)} | ${stages.searchPages} pages, ${mb(stages.searchBytes)} | ` +
+        `${share(run.seconds - stages.content - stages.pages - stages.search)} |`,
     );
     console.error(`${label} ${cache}: ${run.seconds.toFixed(1)} s, peak ${mb(run.peak)}`);
   }
@@ -130,8 +135,8 @@ for (const chapters of values.chapters.split(',').map(Number)) {
 const weight = await pageWeight(path.resolve('bench/dist-sample'), 'stories/salt-and-ledger/the-lighthouse/index.html');
 
 console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${mb(os.totalmem())} RAM, Node ${process.version}\n`);
-console.log('| library | cache | wall time | peak memory | pages | output | pages/s | reading content | generating pages | start-up, bundling, writing |');
-console.log('|---|---|---|---|---|---|---|---|---|---|');
+console.log('| library | cache | wall time | peak memory | pages | output | pages/s | reading content | generating pages | search index | index size | start-up, bundling, writing |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
 console.log(rows.join('\n'));
 console.log('\nChapter page without its text, gzipped (the-lighthouse):\n');
 console.log('| HTML | CSS | JS | total | requests before first paint |');

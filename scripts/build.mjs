@@ -2,12 +2,14 @@
 /**
  * `npm run build`: builds the site into a fresh folder beside the output (QUIRE_OUT, else dist/)
  * and swaps it in only when the build succeeds, so a failed build never leaves a half-written
- * site behind. Extra arguments go to `astro build`.
+ * site behind. The search index is built into the staging folder too, so a failed index never
+ * replaces a good site. Extra arguments go to `astro build`.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { buildSearchIndex } from './search-index.mjs';
 
 const out = path.resolve(process.env.QUIRE_OUT ?? 'dist');
 const staging = `${out}.staging-${process.pid}`;
@@ -24,6 +26,15 @@ if (code !== 0) {
   await rm(staging, { recursive: true, force: true });
   console.error(`\nThe build failed; ${path.relative(process.cwd(), out) || out} was left as it was.`);
   process.exit(code ?? 1);
+}
+try {
+  const search = await buildSearchIndex(staging);
+  console.log(`Indexed ${search.pages} pages for search in ${search.seconds.toFixed(2)} s; the index takes ${search.bytes} bytes.`);
+} catch (error) {
+  await rm(staging, { recursive: true, force: true });
+  console.error(`\nBuilding the search index failed: ${error instanceof Error ? error.message : error}`);
+  console.error(`${path.relative(process.cwd(), out) || out} was left as it was.`);
+  process.exit(1);
 }
 const previous = `${out}.previous-${process.pid}`;
 if (existsSync(out)) await rename(out, previous);

@@ -11,6 +11,12 @@ export const chapterUrl = (story: string, chapter: string): string =>
 export const storyFileUrl = (story: string, file: string): string =>
   `/stories/${story}/files/${file.split('/').map(encodeURIComponent).join('/')}`;
 
+/** The search page; the header's search form sends the query as `q`. */
+export const searchUrl = (): string => '/search/';
+
+/** Where the search index (Pagefind) is published; the search page loads `pagefind.js` from it. */
+export const searchIndexUrl = (): string => '/pagefind/';
+
 /** Paragraph ids in chapter text: `p-1`, `p-2`, ... in document order. */
 export const paragraphId = (n: number): string => `p-${n}`;
 

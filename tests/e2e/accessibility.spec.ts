@@ -7,6 +7,7 @@ const PAGES = {
   'last chapter': '/stories/salt-and-ledger/balanced/',
   'French chapter': '/stories/la-boulangere-de-minuit/le-premier-client/',
   '404': '/no-such-page/',
+  search: '/search/',
   'right-to-left chapter': fixtureUrl('/stories/rtl-story/the-night/'),
   'edge-case story': fixtureUrl('/stories/edge-cases/'),
 };

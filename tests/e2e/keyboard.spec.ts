@@ -3,10 +3,10 @@ import { expect, fixtureUrl, test } from './fixtures';
 /** What has keyboard focus, described by role and name, and whether a focus ring is drawn. */
 const focused = (page: import('@playwright/test').Page) =>
   page.evaluate(() => {
-    const el = document.activeElement as HTMLElement;
+    const el = document.activeElement as HTMLInputElement;
     const style = getComputedStyle(el);
     return {
-      label: `${el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? el.textContent?.trim().replace(/\s+/g, ' ')}`,
+      label: `${el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? (el.labels?.[0] ?? el).textContent?.trim().replace(/\s+/g, ' ')}`,
       ring: style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2,
     };
   });
@@ -16,6 +16,8 @@ test('a keyboard-only reader can skip to the text, size it and move to the next 
   const expected = [
     'a Skip to content',
     'a The Quire Sampler',
+    'input Search stories',
+    'button Search',
     'a Salt and Ledger',
     'a Wren Halloway',
     'a M. Okafor',
