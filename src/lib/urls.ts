@@ -11,6 +11,11 @@ export const chapterUrl = (story: string, chapter: string): string =>
 export const storyFileUrl = (story: string, file: string): string =>
   `/stories/${story}/files/${file.split('/').map(encodeURIComponent).join('/')}`;
 
+/** The story as an EPUB e-book, and as one self-contained HTML file (downloads built with the site). */
+export const epubUrl = (story: string): string => `/stories/${story}/${story}.epub`;
+
+export const htmlDownloadUrl = (story: string): string => `/stories/${story}/${story}.html`;
+
 /** Paragraph ids in chapter text: `p-1`, `p-2`, ... in document order. */
 export const paragraphId = (n: number): string => `p-${n}`;
 
