@@ -1,4 +1,4 @@
-import type { ChildNode } from 'domhandler';
+import type { ChildNode, Element } from 'domhandler';
 import { absoluteUrl, storyFileUrl } from '../urls';
 import { elements, parseFragment, replaceWithText } from './markup';
 import type { PartKind, WholeWork, WorkSection } from './whole-work';
@@ -33,9 +33,9 @@ export interface ResolvedSection {
 }
 
 /** Attributes that make sense only on the web page. */
-const WEB_ONLY_ATTRIBUTES = ['loading', 'decoding'];
+const WEB_ONLY_ATTRIBUTES = new Set(['loading', 'decoding']);
 /** Attributes that hold a list of ids. */
-const ID_LIST_ATTRIBUTES = ['aria-describedby', 'aria-labelledby'];
+const ID_LIST_ATTRIBUTES = new Set(['aria-describedby', 'aria-labelledby']);
 
 export function resolveWork(work: WholeWork, layout: Layout): ResolvedSection[] {
   const { site, story } = work;
@@ -100,20 +100,23 @@ export function resolveWork(work: WholeWork, layout: Layout): ResolvedSection[] 
     title: { nodes: parseFragment(section.title.html), text: section.title.text },
     parts: parts.map(({ part, nodes }) => {
       const ids = idsOf.get(section.id)!.get(part.kind)!;
+      /** An attribute's value in the download, or undefined to drop it. */
+      const rewrite = (element: Element, name: string, value: string): string | undefined => {
+        if (WEB_ONLY_ATTRIBUTES.has(name)) return undefined;
+        if (ID_LIST_ATTRIBUTES.has(name)) {
+          const renamed = value.split(/\s+/).flatMap((id) => ids.get(id) ?? []);
+          return renamed.length > 0 ? renamed.join(' ') : undefined;
+        }
+        if (element.name === 'a' && name === 'href') return resolveHref(section, part.kind, value);
+        return value;
+      };
       for (const element of [...elements(nodes)]) {
-        const { attribs } = element;
-        for (const name of WEB_ONLY_ATTRIBUTES) delete attribs[name];
-        for (const name of ID_LIST_ATTRIBUTES) {
-          if (attribs[name] === undefined) continue;
-          const renamed = attribs[name].split(/\s+/).flatMap((id) => ids.get(id) ?? []);
-          if (renamed.length > 0) attribs[name] = renamed.join(' ');
-          else delete attribs[name];
+        const attribs: Record<string, string> = {};
+        for (const [name, value] of Object.entries(element.attribs)) {
+          const rewritten = rewrite(element, name, value);
+          if (rewritten !== undefined) attribs[name] = rewritten;
         }
-        if (element.name === 'a' && attribs.href !== undefined) {
-          const href = resolveHref(section, part.kind, attribs.href);
-          if (href === undefined) delete attribs.href;
-          else attribs.href = href;
-        }
+        element.attribs = attribs;
         if (element.name === 'img') {
           const file = images.get(safeDecode(attribs.src ?? ''));
           const src = file === undefined ? undefined : layout.imageSrc(file);
