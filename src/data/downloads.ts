@@ -8,7 +8,7 @@ import { getChaptersByStory, getSite, type Chapter } from './library';
 /** One download of a story: its size, for the links, and its bytes, for the endpoint. */
 export interface Download {
   bytes: number;
-  read(): Promise<Uint8Array>;
+  read(): Promise<Uint8Array<ArrayBuffer>>;
 }
 
 export interface Downloads {
@@ -53,8 +53,8 @@ async function generate(slug: string) {
 }
 
 const inMemory = (files: { epub: Uint8Array; html: Uint8Array }): Downloads => ({
-  epub: { bytes: files.epub.length, read: async () => files.epub },
-  html: { bytes: files.html.length, read: async () => files.html },
+  epub: { bytes: files.epub.length, read: async () => new Uint8Array(files.epub) },
+  html: { bytes: files.html.length, read: async () => new Uint8Array(files.html) },
 });
 
 async function onDisk(story: string, files: { epub: Uint8Array; html: Uint8Array }): Promise<Downloads> {
