@@ -22,14 +22,10 @@ export interface Downloads {
  * the render cache rather than in memory, which at archive scale would hold every story at once.
  * In development nothing is kept, so an edited chapter shows in the next download.
  */
-export function getDownloads(story: string): Promise<Downloads> {
-  if (import.meta.env.DEV) return generate(story).then((files) => inMemory(files));
-  let downloads = generated.get(story);
-  if (!downloads) {
-    downloads = generate(story).then((files) => onDisk(story, files));
-    generated.set(story, downloads);
-  }
-  return downloads;
+export async function getDownloads(story: string): Promise<Downloads> {
+  if (import.meta.env.DEV) return inMemory(await generate(story));
+  if (!generated.has(story)) generated.set(story, generate(story).then((files) => onDisk(story, files)));
+  return generated.get(story)!;
 }
 
 const generated = new Map<string, Promise<Downloads>>();
