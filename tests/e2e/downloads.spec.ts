@@ -1,5 +1,10 @@
+import { readdirSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect, fixtureUrl, test } from './fixtures';
+
+/** The single-file downloads of a build: stories/<story>/<story>.html. */
+const htmlDownloadsOf = (folder: string): string[] =>
+  readdirSync(`${folder}/stories`).map((story) => `/stories/${story}/${story}.html`);
 
 const size = (bytes: number): string =>
   bytes < 1024 ? `${bytes} bytes` : bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -57,6 +62,20 @@ test('the HTML download opens on its own: the whole work, no scripts, nothing fr
   await page.getByRole('navigation', { name: 'Contents' }).getByRole('link', { name: 'The Lighthouse' }).click();
   await expect(page).toHaveURL(/salt-and-ledger\.html#chapter-2$/);
 });
+
+// The hostile story's download has its own test below.
+for (const [folder, url] of [['dist', (path: string) => path], ['dist-fixtures', fixtureUrl]] as const) {
+  for (const path of htmlDownloadsOf(folder).filter((p) => !p.includes('/hostile/'))) {
+    test(`${folder} download ${path} loads cleanly under its own Content Security Policy`, async ({ page }) => {
+      await page.goto(url(path));
+      const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+      expect(policy).toMatch(/^default-src 'none'; style-src 'sha256-[^']+'; img-src data:;/);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.locator('section.chapter').first()).toBeVisible();
+      await expect(page.locator('script')).toHaveCount(0);
+    });
+  }
+}
 
 test('hostile content in the HTML download stays text and runs nothing', async ({ page }) => {
   await page.goto(fixtureUrl('/stories/hostile/hostile.html'));
