@@ -20,7 +20,8 @@ export interface Downloads {
  * A story's downloads, generated once per build: the story page, every chapter page (for the
  * sizes) and the two endpoints (for the files) share one generation. The files wait on disk in
  * the render cache rather than in memory, which at archive scale would hold every story at once.
- * In development nothing is kept, so an edited chapter shows in the next download.
+ * In development nothing is kept, so an edited chapter shows in the next download (each page
+ * view builds its story's downloads again, for the sizes: fine for a story, slow for a 5 MB one).
  */
 export async function getDownloads(story: string): Promise<Downloads> {
   if (import.meta.env.DEV) return inMemory(await generate(story));
@@ -36,8 +37,9 @@ async function generate(slug: string) {
   const started = performance.now();
   const story = await getEntry('stories', slug);
   if (!story) throw new Error(`No story "${slug}" to make downloads of`);
-  chaptersByStory ??= getChaptersByStory();
-  const chapters = ((await chaptersByStory).get(slug) ?? []).map((chapter) => chapter.data);
+  // Grouped once per build; in development the content may have changed since the last request.
+  const grouped = import.meta.env.DEV ? getChaptersByStory() : (chaptersByStory ??= getChaptersByStory());
+  const chapters = ((await grouped).get(slug) ?? []).map((chapter) => chapter.data);
   const files = await buildDownloads(await getSite(), story.data, chapters);
   if (timing.stories++ === 0 && !import.meta.env.DEV) {
     process.once('exit', () =>

@@ -227,6 +227,10 @@ describe('EPUB download', () => {
     const epub = unzip((await buildDownloads(site, story({ files: ['dot.png'], chapterCount: 1 }), [withImage])).epub);
     expect(epub.text('EPUB/chapter-1.xhtml')).toContain('<img src="images/image-1.png" alt="A dot" width="4" height="4"/>');
     expect(epub.names).toContain('EPUB/images/image-1.png');
+
+    const unknown = chapter(1, '<p id="p-1"><img src="/stories/tale/files/gone.png" alt="A lost map"></p>');
+    const without = unzip((await buildDownloads(site, story({ chapterCount: 1 }), [unknown])).epub);
+    expect(without.text('EPUB/chapter-1.xhtml')).toContain('<p id="text-p-1">A lost map</p>');
   });
 });
 

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import type { DownloadImages } from './images';
 import { escapeXmlAttribute as attr, escapeXmlText as text } from './markup';
 import { renderChapter, renderTitlePage } from './render';
-import { resolveWork } from './resolve';
-import { EPUB_CSS } from './styles';
+import { resolveWork, type ParsedWork } from './resolve';
 import type { WholeWork } from './whole-work';
+import { EPUB_CSS } from './styles';
 import { epubZip, type ZipEntry } from './zip';
 
 /**
@@ -35,14 +35,15 @@ ${body}</body>
 </html>
 `;
 
-export function buildEpub(work: WholeWork, images: DownloadImages): Uint8Array {
+export function buildEpub(parsed: ParsedWork, images: DownloadImages): Uint8Array {
+  const { work } = parsed;
   const { site, story } = work;
   const identifier = storyIdentifier(work.url);
   const imageSrc = (file: string): string | undefined => {
     const image = images.byFile.get(file);
     return image && `images/${image.name}`;
   };
-  const sections = resolveWork(work, {
+  const sections = resolveWork(parsed, {
     sectionPrefix: () => '',
     href: (from, to, id) => `${from === to && id ? '' : `${to}.xhtml`}${id ? `#${id}` : ''}`,
     imageSrc,

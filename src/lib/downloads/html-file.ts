@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import type { DownloadImage, DownloadImages } from './images';
 import { escapeXmlAttribute as attr, escapeXmlText as text } from './markup';
 import { renderChapter, renderTitlePage } from './render';
-import { resolveWork } from './resolve';
+import { resolveWork, type ParsedWork } from './resolve';
 import { HTML_CSS } from './styles';
-import type { WholeWork } from './whole-work';
 
 /**
  * The whole work as one HTML file to keep: its stylesheet inline, images as data URLs, no
@@ -14,9 +13,10 @@ import type { WholeWork } from './whole-work';
 
 const dataUrl = (image: DownloadImage): string => `data:${image.mediaType};base64,${Buffer.from(image.data).toString('base64')}`;
 
-export function buildHtmlFile(work: WholeWork, images: DownloadImages): string {
+export function buildHtmlFile(parsed: ParsedWork, images: DownloadImages): string {
+  const { work } = parsed;
   const { site, story } = work;
-  const sections = resolveWork(work, {
+  const sections = resolveWork(parsed, {
     sectionPrefix: (section) => `${section}-`,
     href: (_from, to, id) => `#${id ?? to}`,
     imageSrc: (file) => {

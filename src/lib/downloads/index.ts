@@ -2,6 +2,7 @@ import { storyFileUrl } from '../urls';
 import { buildEpub } from './epub';
 import { buildHtmlFile } from './html-file';
 import { prepareImages } from './images';
+import { parseWork } from './resolve';
 import { wholeWork, type ChapterData, type SiteData, type StoryData } from './whole-work';
 
 export interface StoryDownloads {
@@ -17,5 +18,6 @@ export async function buildDownloads(site: SiteData, story: StoryData, chapters:
     (file) => file !== story.cover?.file || work.sections.some((s) => s.parts.some((p) => p.html.includes(storyFileUrl(story.slug, file)))),
   );
   const images = await prepareImages(story.folder, story.cover?.file, shown);
-  return { epub: buildEpub(work, images), html: new TextEncoder().encode(buildHtmlFile(work, images)) };
+  const parsed = parseWork(work);
+  return { epub: buildEpub(parsed, images), html: new TextEncoder().encode(buildHtmlFile(parsed, images)) };
 }

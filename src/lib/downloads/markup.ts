@@ -1,4 +1,4 @@
-import { Text, isTag, isText, type ChildNode, type Element } from 'domhandler';
+import { isTag, isText, type ChildNode, type Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 
 /**
@@ -34,30 +34,30 @@ export function* elements(nodes: readonly ChildNode[]): Generator<Element> {
   }
 }
 
-/** Replaces an element by a text node (an image that cannot be shown becomes its description). */
-export function replaceWithText(element: Element, text: string): void {
-  const siblings = element.parent?.children;
-  const replacement = new Text(text);
-  if (!siblings) return;
-  siblings[siblings.indexOf(element)] = replacement;
-  replacement.parent = element.parent;
-}
+/**
+ * How a download writes an element: its attributes (renamed ids, links into the download), or a
+ * text to stand in its place (an image the download cannot carry becomes its description).
+ */
+export type Rewrite = (element: Element) => Record<string, string> | string;
 
 /** Writes nodes as XHTML or HTML text. Comments and processing instructions are left out. */
-export function serialise(nodes: readonly ChildNode[], syntax: Syntax): string {
+export function serialise(nodes: readonly ChildNode[], syntax: Syntax, rewrite?: Rewrite): string {
   let out = '';
   for (const node of nodes) {
     if (isText(node)) out += escapeXmlText(node.data);
-    else if (isTag(node)) out += serialiseElement(node, syntax);
+    else if (isTag(node)) {
+      const attributes = rewrite ? rewrite(node) : node.attribs;
+      out += typeof attributes === 'string' ? escapeXmlText(attributes) : serialiseElement(node, attributes, syntax, rewrite);
+    }
   }
   return out;
 }
 
-function serialiseElement(element: Element, syntax: Syntax): string {
+function serialiseElement(element: Element, attributes: Record<string, string>, syntax: Syntax, rewrite?: Rewrite): string {
   let tag = `<${element.name}`;
-  for (const [name, value] of Object.entries(element.attribs)) {
+  for (const [name, value] of Object.entries(attributes)) {
     if (ATTRIBUTE_NAME.test(name)) tag += ` ${name}="${escapeXmlAttribute(value)}"`;
   }
   if (VOID_ELEMENTS.has(element.name)) return `${tag}${syntax === 'xhtml' ? '/>' : '>'}`;
-  return `${tag}>${serialise(element.children, syntax)}</${element.name}>`;
+  return `${tag}>${serialise(element.children, syntax, rewrite)}</${element.name}>`;
 }

@@ -17,7 +17,7 @@ interface RenderOptions {
 const chrome = (work: WholeWork): string => ` lang="${attr(work.site.language)}" dir="${work.site.dir}"`;
 
 function renderPart(work: WholeWork, part: ResolvedPart, { syntax, level }: RenderOptions): string {
-  const content = serialise(part.nodes, syntax);
+  const content = serialise(part.nodes, syntax, part.rewrite);
   if (part.kind === 'text') {
     const empty = content.trim() === '' ? `<p class="chapter-empty"${chrome(work)}>This chapter has no text yet.</p>` : '';
     return `<div class="text">\n${content}${empty}\n</div>\n`;
@@ -35,7 +35,7 @@ export function renderTitlePage(work: WholeWork, section: ResolvedSection, optio
   const rows = work.metadata.map(({ label, value }) => `<dt>${text(label)}</dt><dd>${text(value)}</dd>\n`).join('');
   const cover = options.cover === undefined ? '' : `<p class="cover"><img src="${attr(options.cover)}" alt="Cover"${syntax === 'xhtml' ? '/' : ''}></p>\n`;
   return (
-    `<h${level}>${serialise(section.title.nodes, syntax)}</h${level}>\n` +
+    `<h${level}>${serialise(section.title.nodes, syntax, section.title.rewrite)}</h${level}>\n` +
     `<p class="byline"${chrome(work)}>${text(work.byline)}</p>\n${cover}` +
     `<dl class="meta"${chrome(work)}>\n${rows}<dt>Source</dt><dd><a href="${attr(work.url)}">${text(work.url)}</a></dd>\n</dl>\n` +
     section.parts.map((part) => renderPart(work, part, options)).join('')
@@ -46,7 +46,7 @@ export function renderTitlePage(work: WholeWork, section: ResolvedSection, optio
 export function renderChapter(work: WholeWork, section: ResolvedSection, options: RenderOptions): string {
   const { syntax, level } = options;
   return (
-    `<h${level}>${serialise(section.title.nodes, syntax)}</h${level}>\n` +
+    `<h${level}>${serialise(section.title.nodes, syntax, section.title.rewrite)}</h${level}>\n` +
     section.parts.map((part) => renderPart(work, part, options)).join('')
   );
 }

@@ -1,7 +1,7 @@
-import type { ChildNode, Element } from 'domhandler';
+import type { ChildNode } from 'domhandler';
 import { absoluteUrl, storyFileUrl } from '../urls';
-import { elements, parseFragment, replaceWithText } from './markup';
-import type { PartKind, WholeWork, WorkSection } from './whole-work';
+import { elements, parseFragment, type Rewrite } from './markup';
+import type { PartKind, WholeWork, WorkPart, WorkSection } from './whole-work';
 
 /**
  * Turns the whole work's rendered HTML into trees that stand on their own inside a download:
@@ -20,15 +20,23 @@ export interface Layout {
   imageSrc(file: string): string | undefined;
 }
 
+/** The work's HTML parsed once for both downloads; resolving reads these trees and never changes them. */
+export interface ParsedWork {
+  work: WholeWork;
+  sections: { section: WorkSection; title: ChildNode[]; parts: { part: WorkPart; nodes: ChildNode[] }[] }[];
+}
+
 export interface ResolvedPart {
   kind: PartKind;
   label?: string;
   nodes: ChildNode[];
+  /** The part's elements as this download writes them. */
+  rewrite: Rewrite;
 }
 
 export interface ResolvedSection {
   id: string;
-  title: { nodes: ChildNode[]; text: string };
+  title: { nodes: ChildNode[]; text: string; rewrite: Rewrite };
   parts: ResolvedPart[];
 }
 
@@ -37,29 +45,32 @@ const WEB_ONLY_ATTRIBUTES = new Set(['loading', 'decoding']);
 /** Attributes that hold a list of ids. */
 const ID_LIST_ATTRIBUTES = new Set(['aria-describedby', 'aria-labelledby']);
 
-export function resolveWork(work: WholeWork, layout: Layout): ResolvedSection[] {
+export function parseWork(work: WholeWork): ParsedWork {
+  return {
+    work,
+    sections: work.sections.map((section) => ({
+      section,
+      title: parseFragment(section.title.html),
+      parts: section.parts.map((part) => ({ part, nodes: parseFragment(part.html) })),
+    })),
+  };
+}
+
+export function resolveWork({ work, sections }: ParsedWork, layout: Layout): ResolvedSection[] {
   const { site, story } = work;
   const siteOrigin = new URL(work.url).origin;
   const images = new Map(story.files.map((file) => [safeDecode(storyFileUrl(story.slug, file)), file]));
   const sectionByPath = new Map(work.sections.map((section) => [section.url, section]));
 
-  const parsed = work.sections.map((section) => ({
-    section,
-    parts: section.parts.map((part) => ({ part, nodes: parseFragment(part.html) })),
-  }));
-
   // Each section's ids: original id → id in the download, per part.
   const idsOf = new Map<string, Map<PartKind, Map<string, string>>>();
-  for (const { section, parts } of parsed) {
+  for (const { section, parts } of sections) {
     const byPart = new Map<PartKind, Map<string, string>>();
     for (const { part, nodes } of parts) {
       const ids = new Map<string, string>();
       for (const element of elements(nodes)) {
         const id = element.attribs.id;
-        if (id === undefined) continue;
-        const renamed = `${layout.sectionPrefix(section.id)}${part.kind}-${id}`;
-        ids.set(id, renamed);
-        element.attribs.id = renamed;
+        if (id !== undefined) ids.set(id, `${layout.sectionPrefix(section.id)}${part.kind}-${id}`);
       }
       byPart.set(part.kind, ids);
     }
@@ -95,41 +106,35 @@ export function resolveWork(work: WholeWork, layout: Layout): ResolvedSection[] 
     return layout.href(section.id, target.id, id);
   };
 
-  return parsed.map(({ section, parts }) => ({
-    id: section.id,
-    title: { nodes: parseFragment(section.title.html), text: section.title.text },
-    parts: parts.map(({ part, nodes }) => {
-      const ids = idsOf.get(section.id)!.get(part.kind)!;
-      /** An attribute's value in the download, or undefined to drop it. */
-      const rewrite = (element: Element, name: string, value: string): string | undefined => {
-        if (WEB_ONLY_ATTRIBUTES.has(name)) return undefined;
-        if (ID_LIST_ATTRIBUTES.has(name)) {
-          const renamed = value.split(/\s+/).flatMap((id) => ids.get(id) ?? []);
-          return renamed.length > 0 ? renamed.join(' ') : undefined;
-        }
-        if (element.name === 'a' && name === 'href') return resolveHref(section, part.kind, value);
-        return value;
-      };
-      for (const element of [...elements(nodes)]) {
-        const attribs: Record<string, string> = {};
-        for (const [name, value] of Object.entries(element.attribs)) {
-          const rewritten = rewrite(element, name, value);
-          if (rewritten !== undefined) attribs[name] = rewritten;
-        }
-        element.attribs = attribs;
-        if (element.name === 'img') {
-          const file = images.get(safeDecode(attribs.src ?? ''));
-          const src = file === undefined ? undefined : layout.imageSrc(file);
-          if (src === undefined) replaceWithText(element, attribs.alt ?? '');
-          else attribs.src = src;
-        }
+  /** How the elements of one part are written: ids renamed, links and images pointed into the download. */
+  const rewriter = (section: WorkSection, kind: PartKind, ids: Map<string, string>): Rewrite => (element) => {
+    const attributes: Record<string, string> = {};
+    for (const [name, value] of Object.entries(element.attribs)) {
+      let rewritten: string | undefined = value;
+      if (WEB_ONLY_ATTRIBUTES.has(name)) rewritten = undefined;
+      else if (name === 'id') rewritten = ids.get(value);
+      else if (ID_LIST_ATTRIBUTES.has(name)) rewritten = value.split(/\s+/).flatMap((id) => ids.get(id) ?? []).join(' ') || undefined;
+      else if (element.name === 'a' && name === 'href') rewritten = resolveHref(section, kind, value);
+      else if (element.name === 'img' && name === 'src') {
+        const file = images.get(safeDecode(value));
+        rewritten = file === undefined ? undefined : layout.imageSrc(file);
+        // An image the download cannot carry is replaced by its description.
+        if (rewritten === undefined) return element.attribs.alt ?? '';
       }
-      return {
-        kind: part.kind,
-        ...(part.label === undefined ? {} : { label: part.label }),
-        nodes,
-      };
-    }),
+      if (rewritten !== undefined) attributes[name] = rewritten;
+    }
+    return attributes;
+  };
+
+  return sections.map(({ section, title, parts }) => ({
+    id: section.id,
+    title: { nodes: title, text: section.title.text, rewrite: rewriter(section, 'text', new Map()) },
+    parts: parts.map(({ part, nodes }) => ({
+      kind: part.kind,
+      ...(part.label === undefined ? {} : { label: part.label }),
+      nodes,
+      rewrite: rewriter(section, part.kind, idsOf.get(section.id)!.get(part.kind)!),
+    })),
   }));
 }
 
