@@ -21,6 +21,8 @@ img { max-width: 100%; height: auto; }
 
 export const EPUB_CSS = SHARED.trimStart();
 
-export const HTML_CSS = `${SHARED.trimStart()}body { max-width: 38em; margin: 0 auto; padding: 1em; font-family: Georgia, serif; line-height: 1.6; }
+export const HTML_CSS = `:root { color-scheme: light dark; }
+${SHARED.trimStart()}header .cover img { max-width: min(20em, 100%); }
+body { max-width: 38em; margin: 0 auto; padding: 1em; font-family: Georgia, serif; line-height: 1.6; }
 section.chapter { margin-block-start: 4em; }
 `;
