@@ -16,7 +16,8 @@ import path from 'node:path';
 import { HtmlValidate, StaticConfigLoader, formatterFactory } from 'html-validate';
 import { Parser } from 'htmlparser2';
 
-const JAR_CANDIDATES = [process.env.EPUBCHECK_JAR, '/usr/share/java/epubcheck.jar'].filter(Boolean);
+/** EPUBCHECK_JAR, when set, is the only place looked at. */
+const JAR_CANDIDATES = process.env.EPUBCHECK_JAR ? [process.env.EPUBCHECK_JAR] : ['/usr/share/java/epubcheck.jar'];
 const INSTALL_COMMAND = 'sudo apt-get update && sudo apt-get install -y epubcheck';
 
 const hasJava = () => {
