@@ -63,15 +63,17 @@ function measure(command, args, env) {
 }
 
 /**
- * Seconds spent reading the content (Quire's loader), generating pages (Astro) and building the
- * search index (Pagefind), and the index's size, from the build log.
+ * Seconds spent reading the content (Quire's loader), generating pages (Astro; within that, building
+ * the EPUB and HTML downloads) and building the search index (Pagefind), and the index's size, from
+ * the build log.
  */
 function stageSeconds(output) {
   const content = Number(/Read \d+ stories and \d+ chapters in ([\d.]+) s/.exec(output)?.[1] ?? 0);
+  const downloads = Number(/Built the EPUB and HTML downloads of \d+ stories in ([\d.]+) s/.exec(output)?.[1] ?? 0);
   const [, amount = '0', unit = 's'] = /generating static routes[\s\S]*?Completed in ([\d.]+)(ms|s)\b/.exec(output) ?? [];
   const pages = Number(amount) / (unit === 'ms' ? 1000 : 1);
   const [, searchPages = '0', search = '0', searchBytes = '0'] = /Indexed (\d+) pages for search in ([\d.]+) s; the index takes (\d+) bytes/.exec(output) ?? [];
-  return { content, pages, search: Number(search), searchPages: Number(searchPages), searchBytes: Number(searchBytes) };
+  return { content, pages, downloads, search: Number(search), searchPages: Number(searchPages), searchBytes: Number(searchBytes) };
 }
 
 async function folderStats(folder) {
@@ -80,7 +82,8 @@ async function folderStats(folder) {
   for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
-    if (entry.name.endsWith('.html')) pages++;
+    // A story's single-file download (stories/<story>/<story>.html) is a file, not a page.
+    if (entry.name.endsWith('.html') && entry.name !== `${path.basename(entry.parentPath)}.html`) pages++;
   }
   return { bytes, pages };
 }
@@ -101,7 +104,7 @@ async function benchBuild(label, content, out) {
     const share = (seconds) => `${seconds.toFixed(1)} s (${((100 * seconds) / run.seconds).toFixed(0)}%)`;
     rows.push(
       `| ${label} | ${cache} | ${run.seconds.toFixed(1)} s | ${mb(run.peak)} | ${pages} | ${mb(bytes)} | ${(pages / run.seconds).toFixed(0)} | ` +
-        `${share(stages.content)} | ${share(stages.pages)} | ${share(stages.search)} | ${stages.searchPages} pages, ${mb(stages.searchBytes)} | ` +
+        `${share(stages.content)} | ${share(stages.pages)} | ${share(stages.downloads)} | ${share(stages.search)} | ${stages.searchPages} pages, ${mb(stages.searchBytes)} | ` +
         `${share(run.seconds - stages.content - stages.pages - stages.search)} |`,
     );
     console.error(`${label} ${cache}: ${run.seconds.toFixed(1)} s, peak ${mb(run.peak)}`);
@@ -135,8 +138,8 @@ for (const chapters of values.chapters.split(',').map(Number)) {
 const weight = await pageWeight(path.resolve('bench/dist-sample'), 'stories/salt-and-ledger/the-lighthouse/index.html');
 
 console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${mb(os.totalmem())} RAM, Node ${process.version}\n`);
-console.log('| library | cache | wall time | peak memory | pages | output | pages/s | reading content | generating pages | search index | index size | start-up, bundling, writing |');
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('| library | cache | wall time | peak memory | pages | output | pages/s | reading content | generating pages | of which downloads (EPUB, HTML) | search index | index size | start-up, bundling, writing |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 console.log(rows.join('\n'));
 console.log('\nChapter page without its text, gzipped (the-lighthouse):\n');
 console.log('| HTML | CSS | JS | total | requests before first paint |');

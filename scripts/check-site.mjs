@@ -51,7 +51,7 @@ for (const folder of positionals) {
   for (const [page, { links }] of scanned) {
     const sitePath = `/${path.relative(root, page).replace(/\\/g, '/').replace(/(^|\/)index\.html$/, '$1')}`;
     for (const link of links) {
-      if (/^(mailto:|https?:\/\/(?!localhost))/i.test(link)) continue;
+      if (/^(mailto:|data:|https?:\/\/(?!localhost))/i.test(link)) continue;
       const url = new URL(link, `http://localhost${sitePath}`);
       const target = fileFor(root, url.pathname);
       const problem = !existsSync(target)

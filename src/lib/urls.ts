@@ -16,6 +16,10 @@ export const searchUrl = (): string => '/search/';
 
 /** Where the search index (Pagefind) is published; the search page loads `pagefind.js` from it. */
 export const searchIndexUrl = (): string => '/pagefind/';
+/** The story as an EPUB e-book, and as one self-contained HTML file (downloads built with the site). */
+export const epubUrl = (story: string): string => `/stories/${story}/${story}.epub`;
+
+export const htmlDownloadUrl = (story: string): string => `/stories/${story}/${story}.html`;
 
 /** Paragraph ids in chapter text: `p-1`, `p-2`, ... in document order. */
 export const paragraphId = (n: number): string => `p-${n}`;

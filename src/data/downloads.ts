@@ -1,0 +1,68 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { getEntry } from 'astro:content';
+import { buildDownloads } from '../lib/downloads';
+import { contentRoot, renderCacheFor } from '../loaders/library';
+import { getChaptersByStory, getSite, type Chapter } from './library';
+
+/** One download of a story: its size, for the links, and its bytes, for the endpoint. */
+export interface Download {
+  bytes: number;
+  read(): Promise<Uint8Array<ArrayBuffer>>;
+}
+
+export interface Downloads {
+  epub: Download;
+  html: Download;
+}
+
+/**
+ * A story's downloads, generated once per build: the story page, every chapter page (for the
+ * sizes) and the two endpoints (for the files) share one generation. The files wait on disk in
+ * the render cache rather than in memory, which at archive scale would hold every story at once.
+ * In development nothing is kept, so an edited chapter shows in the next download (each page
+ * view builds its story's downloads again, for the sizes: fine for a story, slow for a 5 MB one).
+ */
+export async function getDownloads(story: string): Promise<Downloads> {
+  if (import.meta.env.DEV) return inMemory(await generate(story));
+  if (!generated.has(story)) generated.set(story, generate(story).then((files) => onDisk(story, files)));
+  return generated.get(story)!;
+}
+
+const generated = new Map<string, Promise<Downloads>>();
+let chaptersByStory: Promise<Map<string, Chapter[]>> | undefined;
+const timing = { stories: 0, milliseconds: 0 };
+
+async function generate(slug: string) {
+  const started = performance.now();
+  const story = await getEntry('stories', slug);
+  if (!story) throw new Error(`No story "${slug}" to make downloads of`);
+  // Grouped once per build; in development the content may have changed since the last request.
+  const grouped = import.meta.env.DEV ? getChaptersByStory() : (chaptersByStory ??= getChaptersByStory());
+  const chapters = ((await grouped).get(slug) ?? []).map((chapter) => chapter.data);
+  const files = await buildDownloads(await getSite(), story.data, chapters);
+  if (timing.stories++ === 0 && !import.meta.env.DEV) {
+    process.once('exit', () =>
+      console.log(`Built the EPUB and HTML downloads of ${timing.stories} stories in ${(timing.milliseconds / 1000).toFixed(1)} s`),
+    );
+  }
+  timing.milliseconds += performance.now() - started;
+  return files;
+}
+
+const inMemory = (files: { epub: Uint8Array; html: Uint8Array }): Downloads => ({
+  epub: { bytes: files.epub.length, read: async () => new Uint8Array(files.epub) },
+  html: { bytes: files.html.length, read: async () => new Uint8Array(files.html) },
+});
+
+async function onDisk(story: string, files: { epub: Uint8Array; html: Uint8Array }): Promise<Downloads> {
+  // The render cache is cleared when the content is read; story slugs never start with a dot.
+  const folder = path.join(renderCacheFor(contentRoot()), '.downloads');
+  await mkdir(folder, { recursive: true });
+  const stored = async (name: string, data: Uint8Array): Promise<Download> => {
+    const file = path.join(folder, name);
+    await writeFile(file, data);
+    return { bytes: data.length, read: () => readFile(file) };
+  };
+  return { epub: await stored(`${story}.epub`, files.epub), html: await stored(`${story}.html`, files.html) };
+}

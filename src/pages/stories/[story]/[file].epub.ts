@@ -1,0 +1,10 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getDownloads } from '../../../data/downloads';
+import { getStories } from '../../../data/library';
+
+/** `/stories/<story>/<story>.epub`: the story as an e-book (src/lib/downloads). */
+export const getStaticPaths = (async () =>
+  (await getStories()).map(({ data: story }) => ({ params: { story: story.slug, file: story.slug } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params }) =>
+  new Response(await (await getDownloads(params.story!)).epub.read(), { headers: { 'Content-Type': 'application/epub+zip' } });
