@@ -2,7 +2,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getEntry } from 'astro:content';
 import { buildDownloads } from '../lib/downloads';
-import { contentRoot, renderCacheFor } from '../loaders/library';
+import { contentRoot } from '../lib/content-folder';
+import { renderCacheFor } from '../loaders/library';
 import { getChaptersByStory, getSite, type Chapter } from './library';
 
 /** One download of a story: its size, for the links, and its bytes, for the endpoint. */
