@@ -43,7 +43,7 @@ class ResumeReading extends HTMLElement {
   }
 
   #offer(paragraph: number): void {
-    const message = this.querySelector<HTMLElement>('[role="status"]');
+    const message = this.querySelector<HTMLElement>('[aria-live]');
     const actions = this.querySelector<HTMLElement>('.resume-prompt__actions');
     if (!message || !actions) return;
     const close = (): void => {
