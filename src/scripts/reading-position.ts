@@ -30,7 +30,10 @@ class ResumeReading extends HTMLElement {
     if (here && this.#shouldOffer(here.paragraph)) this.#offer(here.paragraph);
 
     window.addEventListener('scroll', () => this.#schedule(key), { passive: true });
-    window.addEventListener('pagehide', () => this.#flush(key));
+    // A save still waiting when the reader leaves is made now.
+    window.addEventListener('pagehide', () => {
+      if (this.#timer !== undefined) this.#flush(key);
+    });
   }
 
   #shouldOffer(paragraph: number): boolean {
@@ -43,18 +46,16 @@ class ResumeReading extends HTMLElement {
   }
 
   #offer(paragraph: number): void {
-    const message = this.querySelector<HTMLElement>('[aria-live]');
-    const actions = this.querySelector<HTMLElement>('.resume-prompt__actions');
-    if (!message || !actions) return;
+    const announcer = this.querySelector<HTMLElement>('[aria-live]');
+    const prompt = this.querySelector<HTMLElement>('.resume-prompt');
+    if (!announcer || !prompt) return;
     const close = (): void => {
-      this.classList.remove('is-open');
-      actions.hidden = true;
-      message.textContent = '';
+      prompt.hidden = true;
+      announcer.textContent = '';
     };
-    message.textContent = 'You were reading further on in this chapter.';
-    actions.hidden = false;
-    this.classList.add('is-open');
-    actions.addEventListener('click', (event) => {
+    announcer.textContent = this.dataset.message ?? '';
+    prompt.hidden = false;
+    prompt.addEventListener('click', (event) => {
       const action = (event.target as Element).closest<HTMLButtonElement>('button')?.dataset.action;
       if (!action) return;
       close();
@@ -62,8 +63,8 @@ class ResumeReading extends HTMLElement {
       if (action === 'resume') window.location.replace(`#${paragraphId(paragraph)}`);
       else document.getElementById('main')?.focus({ preventScroll: true });
     });
-    this.addEventListener('keydown', (event) => {
-      if (event.key !== 'Escape' || actions.hidden) return;
+    prompt.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return;
       close();
       document.getElementById('main')?.focus({ preventScroll: true });
     });
