@@ -1,4 +1,5 @@
 import { paragraphId, paragraphNumber } from '../lib/urls';
+import { paragraphAt } from './paragraphs';
 
 /**
  * Passage links: one shared "copy link" button, placed beside whichever paragraph the reader
@@ -83,16 +84,10 @@ function setUp(texts: HTMLElement[]): void {
 
   /** The passage nearest the top of the screen, for a reader arriving by keyboard. */
   const firstOnScreen = (): Passage | undefined => {
-    for (const fraction of [0.1, 0.25, 0.4, 0.55, 0.7]) {
-      for (const text of texts) {
-        const box = text.getBoundingClientRect();
-        if (box.bottom < 0 || box.top > window.innerHeight) continue;
-        const passage = passageOf(document.elementFromPoint(box.left + box.width / 2, window.innerHeight * fraction));
-        if (passage) return passage;
-      }
-    }
     const text = texts.find((t) => t.getBoundingClientRect().bottom > 0) ?? texts[0]!;
-    return passageOf(document.getElementById(`${text.dataset.passagePrefix ?? ''}${paragraphId(1)}`));
+    const prefix = text.dataset.passagePrefix ?? '';
+    const number = Math.max(1, paragraphAt(window.innerHeight * 0.1, prefix));
+    return passageOf(document.getElementById(`${prefix}${paragraphId(number)}`));
   };
 
   /** The passage before or after, across texts on the whole-work page. Ids run p-1, p-2, ... in order. */

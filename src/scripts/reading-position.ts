@@ -1,17 +1,18 @@
 import { parseReadingPosition, readingPositionKey, serialiseReadingPosition, type ReadingPosition } from '../lib/reading-position';
-import { paragraphId, paragraphNumber } from '../lib/urls';
+import { paragraphId } from '../lib/urls';
+import { paragraphAt } from './paragraphs';
 import { readSetting, writeSetting } from './storage';
 
 /**
  * Remembers where the reader is in a chapter (the paragraph nearest the top of the screen), and,
  * on coming back to a chapter, offers to jump back there. It never jumps by itself, and offers
  * nothing when the address already points somewhere (`#p-12`) or the browser restores the scroll
- * position (back, forward, reload). Finding the paragraph costs a few hit tests, however long the
- * chapter, and runs at most twice a second while scrolling.
+ * position (back, forward, reload). Finding the paragraph is a binary search (see paragraphs.ts),
+ * run at most twice a second while scrolling.
  */
 const SAVE_EVERY_MS = 500;
 /** Where on the screen the reader's eyes are taken to be, as a fraction of its height. */
-const READING_LINES = [0.2, 0.3, 0.45, 0.6];
+const READING_LINE = 0.2;
 
 class ResumeReading extends HTMLElement {
   #position!: ReadingPosition;
@@ -84,20 +85,12 @@ class ResumeReading extends HTMLElement {
     this.#save(key);
   }
 
-  /** The number of the paragraph at the reading line: 0 above the text, nothing when unsure. */
+  /** The number of the paragraph at the reading line: 0 above the text, nothing below it. */
   #paragraphOnScreen(): number | undefined {
-    const text = this.#text;
-    if (!text) return undefined;
-    const box = text.getBoundingClientRect();
-    for (const fraction of READING_LINES) {
-      const y = window.innerHeight * fraction;
-      if (y < box.top) return 0;
-      if (y > box.bottom) return undefined;
-      const paragraph = document.elementFromPoint(box.left + box.width / 2, y)?.closest('p[id]');
-      const number = paragraph && text.contains(paragraph) ? paragraphNumber(paragraph.id) : undefined;
-      if (number !== undefined) return number;
-    }
-    return undefined;
+    const box = this.#text?.getBoundingClientRect();
+    const line = window.innerHeight * READING_LINE;
+    if (!box || line > box.bottom) return undefined;
+    return paragraphAt(line);
   }
 
   #save(key: string): void {
