@@ -18,6 +18,7 @@ const PAGES = {
   home: '/',
   story: '/stories/salt-and-ledger/',
   chapter: '/stories/salt-and-ledger/the-lighthouse/',
+  'whole work': '/stories/salt-and-ledger/all/',
 };
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const STORED_TEXT_SIZE = '150';
