@@ -152,8 +152,9 @@ function setUp(texts: HTMLElement[]): void {
   button.addEventListener('click', () => {
     if (current) void copy(current);
   });
-  // Text size and window changes move the paragraphs: hide rather than point at the wrong one.
-  window.addEventListener('resize', hide);
+  // A new text size or window width moves the paragraphs: hide rather than point at the wrong one.
+  const reflow = new ResizeObserver(hide);
+  for (const text of texts) reflow.observe(text);
 }
 
 function isOnScreen(element: Element): boolean {

@@ -152,3 +152,22 @@ test('a five-megabyte chapter gains two elements, not one per paragraph, and the
     .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('quire:position:hostile') ?? '{}').paragraph ?? 0))
     .toBeGreaterThan(100);
 });
+
+test('after a new text size, the button is hidden or beside the paragraph it names, never a stale line', async ({ page }) => {
+  await page.goto(CHAPTER);
+  const button = page.locator('.passage-link');
+  await page.locator('#p-5').hover();
+  await expect(button).toHaveAccessibleName('Copy link to paragraph 5');
+  const before = (await button.boundingBox())!.y;
+  await page.evaluate(() => document.documentElement.style.setProperty('--text-scale', '1.5'));
+  await expect(page.locator('#p-5')).not.toHaveCSS('font-size', '18px');
+  await expect(async () => {
+    const opacity = await button.evaluate((b) => getComputedStyle(b).opacity);
+    if (opacity === '0') return;
+    const n = /paragraph (\d+)/.exec((await button.getAttribute('aria-label'))!)![1];
+    const paragraph = (await page.locator(`#p-${n}`).boundingBox())!;
+    const box = (await button.boundingBox())!;
+    expect(Math.abs(box.y - paragraph.y)).toBeLessThan(4);
+    expect(box.y).not.toBe(before);
+  }).toPass();
+});
