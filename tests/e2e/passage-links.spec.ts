@@ -1,3 +1,4 @@
+import { readingPositionKey } from '../../src/lib/reading-position';
 import { expect, expectAccessible, fixtureUrl, test } from './fixtures';
 
 const CHAPTER = '/stories/salt-and-ledger/the-lighthouse/';
@@ -149,7 +150,7 @@ test('a five-megabyte chapter gains two elements, not one per paragraph, and the
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
   // The remembered paragraph follows the reader, deep into the chapter.
   await expect
-    .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('quire:position:hostile') ?? '{}').paragraph ?? 0))
+    .poll(() => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}').paragraph ?? 0, readingPositionKey('hostile')), { timeout: 15_000 })
     .toBeGreaterThan(100);
 });
 
