@@ -19,6 +19,7 @@ const PAGES = {
   story: '/stories/salt-and-ledger/',
   chapter: '/stories/salt-and-ledger/the-lighthouse/',
   browse: '/fandoms/tidewater-chronicles/',
+  'whole work': '/stories/salt-and-ledger/all/',
 };
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const STORED_TEXT_SIZE = '150';

@@ -5,10 +5,14 @@ const PAGES = {
   story: '/stories/salt-and-ledger/',
   chapter: '/stories/salt-and-ledger/the-missing-salt/',
   'last chapter': '/stories/salt-and-ledger/balanced/',
+  'whole-work': '/stories/salt-and-ledger/all/',
+  'French whole-work': '/stories/la-boulangere-de-minuit/all/',
   'French chapter': '/stories/la-boulangere-de-minuit/le-premier-client/',
   '404': '/no-such-page/',
   search: '/search/',
   'right-to-left chapter': fixtureUrl('/stories/rtl-story/the-night/'),
+  'right-to-left whole-work': fixtureUrl('/stories/rtl-story/all/'),
+  'edge-case whole-work': fixtureUrl('/stories/edge-cases/all/'),
   'edge-case story': fixtureUrl('/stories/edge-cases/'),
 };
 

@@ -16,7 +16,7 @@ test('a chapter page shows its parts in reading order', async ({ page }) => {
     page.getByRole('region', { name: 'Author’s Chapter Notes' }),
     page.locator('#chapter-text'),
     page.getByRole('region', { name: 'Chapter End Notes' }),
-    page.getByRole('navigation', { name: 'Chapters' }),
+    page.getByRole('navigation', { name: 'Chapters', exact: true }),
   ];
   let previousBottom = -1;
   for (const part of parts) {
@@ -93,14 +93,15 @@ test('every scene-break form renders as one ornament, never a heading or code', 
 });
 
 test('previous, next and contents links move through the story', async ({ page }) => {
+  const bottom = page.getByRole('navigation', { name: 'Chapters', exact: true });
   await page.goto(FIRST);
   await expect(page.locator('link[rel="next"]')).toHaveAttribute('href', '/stories/salt-and-ledger/the-lighthouse/');
-  await page.getByRole('link', { name: /Next chapter: The Lighthouse/ }).click();
+  await bottom.getByRole('link', { name: /Next chapter: The Lighthouse/ }).click();
   await expect(page).toHaveURL(/\/the-lighthouse\/$/);
   await expect(page.getByText('Chapter 2 of 5')).toBeVisible();
-  await page.getByRole('link', { name: /Previous chapter: The Missing Salt/ }).click();
+  await bottom.getByRole('link', { name: /Previous chapter: The Missing Salt/ }).click();
   await expect(page).toHaveURL(FIRST);
-  await page.getByRole('link', { name: 'Table of contents' }).click();
+  await bottom.getByRole('link', { name: 'Table of contents' }).click();
   await expect(page).toHaveURL('/stories/salt-and-ledger/#contents');
 });
 

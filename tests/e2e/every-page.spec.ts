@@ -7,6 +7,11 @@ const pagesOf = (folder: string): string[] =>
     .filter((file) => file.endsWith('.html') && !/^stories\/([^/]+)\/\1\.html$/.test(file))
     .map((file) => `/${file.replace(/(^|\/)index\.html$/, '$1').replace(/\\/g, '/')}`);
 
+test('the whole-work pages are among the pages checked', () => {
+  expect(pagesOf('dist')).toEqual(expect.arrayContaining(['/stories/salt-and-ledger/all/', '/stories/small-hours/all/']));
+  expect(pagesOf('dist-fixtures')).toEqual(expect.arrayContaining(['/stories/hostile/all/', '/stories/rtl-story/all/']));
+});
+
 // The auto fixture fails any of these on a script error, a CSP violation or a request to another origin.
 for (const path of pagesOf('dist')) {
   test(`sample page ${path} loads cleanly under its Content Security Policy`, async ({ page }) => {

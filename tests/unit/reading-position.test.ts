@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { continueScript } from '../../src/lib/continue-script';
+import {
+  parseReadingPosition,
+  READING_POSITION_PREFIX,
+  readingPositionKey,
+  serialiseReadingPosition,
+  type ReadingPosition,
+} from '../../src/lib/reading-position';
+
+const position: ReadingPosition = { chapter: 'the-lighthouse', number: 2, url: '/stories/salt/the-lighthouse/', paragraph: 14 };
+
+/** Stored values that are not positions. */
+const MALFORMED = [
+  null,
+  '',
+  'not json',
+  '42',
+  'null',
+  '[]',
+  JSON.stringify({ ...position, paragraph: -1 }),
+  JSON.stringify({ ...position, paragraph: 1.5 }),
+  JSON.stringify({ ...position, number: 0 }),
+  JSON.stringify({ ...position, number: '2' }),
+  JSON.stringify({ ...position, url: 'https://elsewhere.example/' }),
+  JSON.stringify({ ...position, chapter: 3 }),
+  JSON.stringify({ chapter: 'x', number: 1, paragraph: 0 }),
+];
+
+describe('reading positions', () => {
+  it('are stored per story under the quire: prefix', () => {
+    expect(readingPositionKey('salt')).toBe('quire:position:salt');
+    expect(READING_POSITION_PREFIX.startsWith('quire:')).toBe(true);
+  });
+
+  it('round-trip through storage', () => {
+    expect(parseReadingPosition(serialiseReadingPosition(position))).toEqual(position);
+    expect(parseReadingPosition(serialiseReadingPosition({ ...position, paragraph: 0 }))).toEqual({ ...position, paragraph: 0 });
+  });
+
+  it('ignore malformed or foreign values instead of throwing', () => {
+    for (const value of MALFORMED) expect(parseReadingPosition(value), String(value)).toBeUndefined();
+  });
+});
+
+/** Runs the inline continue script against one `[data-continue-story]` element and a stored value. */
+function runContinueScript(stored: string | null, storyUrl = '/stories/salt/') {
+  const link = { href: storyUrl };
+  const number = { textContent: '' };
+  const element = {
+    hidden: true,
+    dataset: { continueStory: 'salt', storyUrl },
+    querySelector: (selector: string) => (selector === 'a' ? link : number),
+  };
+  const storage = { getItem: (key: string) => (key === readingPositionKey('salt') ? stored : null) };
+  new Function('document', 'localStorage', continueScript)({ querySelectorAll: () => [element] }, storage);
+  return { shown: !element.hidden, href: link.href, number: number.textContent };
+}
+
+describe('the inline "Continue reading" script', () => {
+  it('links to the remembered paragraph', () => {
+    expect(runContinueScript(serialiseReadingPosition(position))).toEqual({
+      shown: true,
+      href: '/stories/salt/the-lighthouse/#p-14',
+      number: '2',
+    });
+    expect(runContinueScript(serialiseReadingPosition({ ...position, paragraph: 0 })).href).toBe('/stories/salt/the-lighthouse/');
+  });
+
+  it('accepts exactly what parseReadingPosition accepts, and never throws', () => {
+    for (const value of MALFORMED) expect(runContinueScript(value).shown, String(value)).toBe(false);
+  });
+
+  it('ignores a position that points outside the story', () => {
+    expect(runContinueScript(serialiseReadingPosition({ ...position, url: '/stories/other/one/' })).shown).toBe(false);
+  });
+});
