@@ -47,7 +47,9 @@ test('a gated chapter shows the notice first, with its rating and warnings, and 
   await expect(page.getByText('Chapter notes that stay behind the gate')).toBeHidden();
   // The page's own header and the way to other chapters stay.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('The Signal');
-  await expect(page.getByRole('link', { name: /next/i })).toBeVisible();
+  // (above and below the text)
+  await expect(page.getByRole('link', { name: /next/i })).toHaveCount(2);
+  for (const next of await page.getByRole('link', { name: /next/i }).all()) await expect(next).toBeVisible();
   // The text is still in the page for search engines.
   expect(await page.content()).toContain('The beacon on the ridge had burned for three nights');
   await expectAccessible(page);
