@@ -68,8 +68,11 @@ class ReadingSettingsPanel extends HTMLElement {
     if (!this.#isOpen || this.contains(event.target as Node)) return;
     const hadFocus = this.#panel.contains(document.activeElement);
     this.#setOpen(false);
-    // Focus would otherwise be lost to the page when the click lands on plain text.
-    if (hadFocus) this.#toggle.focus({ preventScroll: true });
+    if (!hadFocus) return;
+    // A click on plain text leaves focus nowhere (once the browser has handled the press): keep the reader's place.
+    setTimeout(() => {
+      if (document.activeElement === document.body) this.#toggle.focus({ preventScroll: true });
+    });
   };
 
   /** Tabbing out of the panel closes it, so it never covers the text behind the reader's back. */
