@@ -17,9 +17,7 @@ test('a keyboard-only reader can skip to the text, size it and move to the next 
     'a Skip to content',
     'a The Quire Sampler',
     'a Salt and Ledger',
-    'button Decrease text size',
-    'button Increase text size',
-    'button Reset text size',
+    'button Aa Reading settings',
     'a ← Previous chapter: The Missing Salt',
     'a Table of contents',
     'a Next chapter: A List of Reasons →',
@@ -39,14 +37,19 @@ test('a keyboard-only reader can skip to the text, size it and move to the next 
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab');
   expect((await focused(page)).label).toBe('a Salt and Ledger');
-  // Size the text from the keyboard, then follow the next-chapter link.
+  // Open the reading settings, size the text from the keyboard, then follow the next-chapter link.
   await page.keyboard.press('Tab');
-  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  for (const control of ['button Close', 'button Decrease text size', 'button Increase text size']) {
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).label).toBe(control);
+  }
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status')).toHaveText('110%');
   await page.getByRole('link', { name: /Next chapter/ }).focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/a-list-of-reasons\/$/);
+  await page.getByRole('button', { name: 'Reading settings' }).click();
   await expect(page.getByRole('status')).toHaveText('110%');
 });
 
