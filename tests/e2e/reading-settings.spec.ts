@@ -124,13 +124,23 @@ test.describe('each setting changes the text it is about', () => {
   });
 });
 
+interface ReadingLook {
+  attributes: string[];
+  fontSize: string;
+  lineHeight: string;
+  fontFamily: string;
+  color: string;
+  page: string;
+  width: number;
+}
+
 /**
  * Records, from the moment the chapter text is parsed (before the first frame), how the text looks
  * in its first frame, and adds up layout shifts: stored settings must apply before first paint.
  */
 const recordFirstFrame = () => {
-  const w = window as unknown as { firstFrame?: object; shift: number; readingLook: () => object };
-  w.readingLook = () => {
+  const w = window as unknown as { firstFrame?: ReadingLook; shift: number; readingLook: () => ReadingLook };
+  w.readingLook = (): ReadingLook => {
     const p = document.querySelector('#chapter-text p')!;
     const style = getComputedStyle(p);
     return {
@@ -155,6 +165,8 @@ const recordFirstFrame = () => {
   }).observe(document, { childList: true, subtree: true });
 };
 
+const readingLook = (page: Page) => page.evaluate(() => (window as unknown as { readingLook: () => ReadingLook }).readingLook());
+
 const CHOSEN = { lineSpacing: 'loose', textWidth: 'narrow', theme: 'sepia', font: 'sans', publisherStyling: 'off' } as const;
 
 async function chooseAll(page: Page): Promise<void> {
@@ -167,22 +179,22 @@ test('every choice is remembered across pages and reloads, and is there in the f
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.addInitScript(recordFirstFrame);
   await page.goto(CHAPTER);
-  const before = await page.evaluate(() => (window as unknown as { readingLook: () => object }).readingLook());
+  const before = await readingLook(page);
   await chooseAll(page);
-  const chosen = await page.evaluate(() => (window as unknown as { readingLook: () => { attributes: string[] } }).readingLook());
-  expect(chosen.attributes.sort()).toEqual(
+  const chosen = await readingLook(page);
+  expect(chosen.attributes).toEqual(
     [...Object.entries(CHOSEN).map(([name, value]) => `${SETTINGS[name as keyof typeof CHOSEN].attribute}=${value}`), 'data-text-size=110'].sort(),
   );
-  for (const key of Object.keys(before) as (keyof typeof before)[]) {
-    if (key !== 'attributes') expect(chosen[key as keyof typeof chosen], String(key)).not.toEqual(before[key]);
+  for (const key of Object.keys(before) as (keyof ReadingLook)[]) {
+    if (key !== 'attributes') expect(chosen[key], key).not.toEqual(before[key]);
   }
 
   for (const url of [OTHER_CHAPTER, CHAPTER, 'reload']) {
     if (url === 'reload') await page.reload();
     else await page.goto(url);
-    const first = await (await page.waitForFunction(() => (window as unknown as { firstFrame?: object }).firstFrame ?? false)).jsonValue();
+    const first = await (await page.waitForFunction(() => (window as unknown as { firstFrame?: ReadingLook }).firstFrame ?? false)).jsonValue();
     expect(first, `first frame on ${url}`).toEqual(chosen);
-    expect(await page.evaluate(() => (window as unknown as { readingLook: () => object }).readingLook())).toEqual(chosen);
+    expect(await readingLook(page)).toEqual(chosen);
     expect(await page.evaluate(() => (window as unknown as { shift: number }).shift), `layout shift on ${url}`).toBe(0);
   }
   // The panel shows the stored choices.
