@@ -352,3 +352,23 @@ test('with reduced motion asked for, nothing animates', async ({ page }) => {
   });
   expect(moving).toEqual({ transition: 'none', animation: 'none', scroll: 'auto' });
 });
+
+test('once chosen, the legible font is asked for before the first frame of the next pages', async ({ page }) => {
+  await page.addInitScript(recordFirstFrame);
+  await page.goto(CHAPTER);
+  await openReadingSettings(page);
+  await choose(page, 'font', 'legible');
+  await page.evaluate(() => document.fonts.ready);
+  for (const url of [OTHER_CHAPTER, STORY, CHAPTER]) {
+    await page.goto(url);
+    if (url !== STORY) {
+      const first = await (await page.waitForFunction(() => (window as unknown as { firstFrame?: ReadingLook }).firstFrame ?? false)).jsonValue();
+      expect(first.fontFamily).toMatch(new RegExp(`^"?${LEGIBLE_FONT_FAMILY}"?,`));
+    }
+    await page.evaluate(() => document.fonts.ready);
+    expect(await page.evaluate((family) => document.fonts.check(`1em "${family}"`), LEGIBLE_FONT_FAMILY)).toBe(true);
+    // `font-display: swap` shows the fallback until the file is read, even from the cache: lines may
+    // rewrap once. Known and bounded (a tenth of what counts as a poor layout-shift score).
+    expect(await page.evaluate(() => (window as unknown as { shift: number }).shift), url).toBeLessThan(0.01);
+  }
+});
