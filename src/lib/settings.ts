@@ -71,7 +71,6 @@ export const SETTINGS = {
 export const LEGIBLE_FONT_FAMILY = 'Atkinson Hyperlegible';
 
 export type SettingName = keyof typeof SETTINGS;
-export const SETTING_NAMES = Object.keys(SETTINGS) as SettingName[];
 /** The settings as a list, in the order the panel shows them. */
 export const SETTING_LIST: readonly SettingDefinition[] = Object.values(SETTINGS);
 

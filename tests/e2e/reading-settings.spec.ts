@@ -166,6 +166,9 @@ const recordFirstFrame = () => {
 };
 
 const readingLook = (page: Page) => page.evaluate(() => (window as unknown as { readingLook: () => ReadingLook }).readingLook());
+/** How the page looked in its first frame, once `recordFirstFrame` has seen it. */
+const firstFrame = async (page: Page) =>
+  (await (await page.waitForFunction(() => (window as unknown as { firstFrame?: ReadingLook }).firstFrame ?? false)).jsonValue()) as ReadingLook;
 
 const CHOSEN = { lineSpacing: 'loose', textWidth: 'narrow', theme: 'sepia', font: 'sans', publisherStyling: 'off' } as const;
 
@@ -192,8 +195,7 @@ test('every choice is remembered across pages and reloads, and is there in the f
   for (const url of [OTHER_CHAPTER, CHAPTER, 'reload']) {
     if (url === 'reload') await page.reload();
     else await page.goto(url);
-    const first = await (await page.waitForFunction(() => (window as unknown as { firstFrame?: ReadingLook }).firstFrame ?? false)).jsonValue();
-    expect(first, `first frame on ${url}`).toEqual(chosen);
+    expect(await firstFrame(page), `first frame on ${url}`).toEqual(chosen);
     expect(await readingLook(page)).toEqual(chosen);
     expect(await page.evaluate(() => (window as unknown as { shift: number }).shift), `layout shift on ${url}`).toBe(0);
   }
@@ -362,8 +364,7 @@ test('once chosen, the legible font is asked for before the first frame of the n
   for (const url of [OTHER_CHAPTER, STORY, CHAPTER]) {
     await page.goto(url);
     if (url !== STORY) {
-      const first = await (await page.waitForFunction(() => (window as unknown as { firstFrame?: ReadingLook }).firstFrame ?? false)).jsonValue();
-      expect(first.fontFamily).toMatch(new RegExp(`^"?${LEGIBLE_FONT_FAMILY}"?,`));
+      expect((await firstFrame(page)).fontFamily).toMatch(new RegExp(`^"?${LEGIBLE_FONT_FAMILY}"?,`));
     }
     await page.evaluate(() => document.fonts.ready);
     expect(await page.evaluate((family) => document.fonts.check(`1em "${family}"`), LEGIBLE_FONT_FAMILY)).toBe(true);
