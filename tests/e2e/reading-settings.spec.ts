@@ -303,15 +303,19 @@ test.describe('the panel', () => {
   });
 
   test('on a phone it is a short sheet at the bottom, and the text above it stays in view', async ({ page }) => {
-    await page.setViewportSize({ width: 360, height: 740 });
-    await page.goto(CHAPTER);
-    const panel = await openReadingSettings(page);
-    const box = (await panel.boundingBox())!;
-    expect(box.y + box.height).toBeCloseTo(740, 0);
-    expect(box.height).toBeLessThanOrEqual(740 * 0.6);
-    const heading = (await page.getByRole('heading', { level: 1 }).boundingBox())!;
-    expect(heading.y + heading.height).toBeLessThan(box.y);
-    expect(await overflowsHorizontally(page)).toBe(false);
+    // The narrowest phones stack each setting's name above its choices, and scroll the sheet past 60%.
+    for (const [width, height, share] of [[320, 640, 0.6], [390, 740, 0.5]] as const) {
+      await page.setViewportSize({ width, height });
+      await page.goto(CHAPTER);
+      const panel = await openReadingSettings(page);
+      const box = (await panel.boundingBox())!;
+      expect(box.y + box.height).toBeCloseTo(height, 0);
+      expect(box.height, `sheet height at ${width}×${height}`).toBeLessThanOrEqual(height * share);
+      expect(await panel.evaluate((el) => el.scrollWidth <= el.clientWidth), 'nothing in the sheet is cut off').toBe(true);
+      const heading = (await page.getByRole('heading', { level: 1 }).boundingBox())!;
+      expect(heading.y + heading.height).toBeLessThan(box.y);
+      expect(await overflowsHorizontally(page)).toBe(false);
+    }
     // Every column is the screen's width here, so the width choice is not offered.
     await expect(page.getByRole('group', { name: 'Text width' })).toBeHidden();
     await expect(page.getByRole('group', { name: 'Theme' })).toBeVisible();
