@@ -12,6 +12,7 @@ import {
   TEXT_SCALE_PROPERTY,
   TEXT_SIZE_KEY,
   TEXT_SIZE_STEPS,
+  syncBrowserColours,
 } from '../../src/lib/settings';
 
 const css = (file: string) => readFileSync(new URL(`../../src/styles/${file}`, import.meta.url), 'utf8');
@@ -134,6 +135,23 @@ describe('applySettings', () => {
     applySettings(doc, [SETTINGS.textSize, SETTINGS.theme], { [TEXT_SIZE_KEY]: '100', 'quire:theme': 'system' });
     expect(page.attributes.size).toBe(0);
     expect(page.properties.size).toBe(0);
+  });
+});
+
+describe('syncBrowserColours', () => {
+  it('takes the chosen theme’s colours, and gives the media-dependent ones back for system', () => {
+    const page = fakeDocument('rgb(27, 26, 24)');
+    page.attributes.set('data-theme', 'dark');
+    const getComputedStyle = globalThis.getComputedStyle;
+    globalThis.getComputedStyle = page.getComputedStyle as unknown as typeof globalThis.getComputedStyle;
+    try {
+      syncBrowserColours(page.doc as unknown as Document, true);
+      expect(page.metas.map((m) => m.content)).toEqual(['dark', 'rgb(27, 26, 24)']);
+      syncBrowserColours(page.doc as unknown as Document, false);
+      expect(page.metas.map((m) => m.content)).toEqual(['light dark', '#fbf8f3']);
+    } finally {
+      globalThis.getComputedStyle = getComputedStyle;
+    }
   });
 });
 
