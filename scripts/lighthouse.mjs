@@ -2,14 +2,14 @@
 /**
  * Lighthouse (mobile emulation, the default) on the built sample site's home, story, chapter and fandom
  * pages: Performance, Accessibility, Best Practices and SEO must all score 100, and the chapter
- * page must not shift (CLS 0) when the reader has stored a non-default text size.
+ * page must not shift (CLS 0) when the reader has stored non-default settings (text size, theme, spacing, width).
  * Skips, loudly, only when no Chromium can be found.
  */
 import { spawn } from 'node:child_process';
 import lighthouse from 'lighthouse';
 import puppeteer from 'puppeteer-core';
 import { findChromium } from './chromium.mjs';
-import { TEXT_SIZE_KEY } from '../src/lib/settings.ts';
+import { SETTINGS } from '../src/lib/settings.ts';
 
 // QUIRE_PORT_BASE moves the test servers' ports (see playwright.config.ts).
 const PORT = Number(process.env.QUIRE_PORT_BASE ?? 4410) + 10;
@@ -22,7 +22,7 @@ const PAGES = {
   'whole work': '/stories/salt-and-ledger/all/',
 };
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
-const STORED_TEXT_SIZE = '150';
+const STORED = { textSize: '150', theme: 'sepia', lineSpacing: 'relaxed', textWidth: 'narrow' };
 
 const chromium = await findChromium();
 if (!chromium) {
@@ -36,17 +36,20 @@ const browser = await puppeteer.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 
-/** Runs Lighthouse on one page; `textSize` is stored first (and kept) when given. */
-async function audit(path, textSize) {
+/** Runs Lighthouse on one page; `stored` settings ({ name: value }) are stored first (and kept) when given. */
+async function audit(path, stored) {
   const page = await browser.newPage();
-  if (textSize) {
+  const entries = Object.entries(stored ?? {}).map(([name, value]) => [SETTINGS[name], value]);
+  if (stored) {
     await page.goto(`${ORIGIN}/`);
-    await page.evaluate((key, value) => localStorage.setItem(key, value), TEXT_SIZE_KEY, textSize);
+    for (const [setting, value] of entries) await page.evaluate((key, v) => localStorage.setItem(key, v), setting.key, value);
   }
-  const result = await lighthouse(`${ORIGIN}${path}`, { logLevel: 'error', onlyCategories: CATEGORIES, disableStorageReset: Boolean(textSize) }, undefined, page);
-  const appliedTextSize = await page.evaluate(() => document.documentElement.dataset.textSize);
+  const result = await lighthouse(`${ORIGIN}${path}`, { logLevel: 'error', onlyCategories: CATEGORIES, disableStorageReset: Boolean(stored) }, undefined, page);
+  for (const [setting, value] of entries) {
+    const applied = await page.evaluate((attribute) => document.documentElement.getAttribute(attribute), setting.attribute);
+    if (applied !== value) throw new Error(`the stored ${setting.key} was not applied (got ${applied})`);
+  }
   await page.close();
-  if (textSize && appliedTextSize !== textSize) throw new Error(`the stored text size was not applied (got ${appliedTextSize})`);
   const { categories, audits } = result.lhr;
   const failing = Object.values(audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable' && a.scoreDisplayMode !== 'manual');
   return {
@@ -61,7 +64,7 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 300));
   console.log('| page | Performance | Accessibility | Best Practices | SEO | CLS |');
   console.log('|---|---|---|---|---|---|');
-  const runs = [...Object.entries(PAGES).map(([name, path]) => [name, path]), [`chapter, text size ${STORED_TEXT_SIZE}%`, PAGES.chapter, STORED_TEXT_SIZE]];
+  const runs = [...Object.entries(PAGES).map(([name, path]) => [name, path]), [`chapter, stored ${Object.values(STORED).join(', ')}`, PAGES.chapter, STORED]];
   for (const [name, path, textSize] of runs) {
     const { scores, cls, failing } = await audit(path, textSize);
     console.log(`| ${name} | ${CATEGORIES.map((c) => scores[c]).join(' | ')} | ${cls} |`);

@@ -1,11 +1,16 @@
 import { createHash } from 'node:crypto';
-import { DEFAULT_TEXT_SIZE, TEXT_SCALE_PROPERTY, TEXT_SIZE_KEY, TEXT_SIZE_STEPS } from './settings';
+import { applySettings, LEGIBLE_FONT_FAMILY, SETTING_LIST, SETTINGS, syncBrowserColours } from './settings';
+
+/** A function's source on one line, to keep every page small (its statements end in semicolons). */
+const oneLine = (fn: (...args: never[]) => unknown): string => fn.toString().replace(/\n\s*/g, '');
 
 /**
- * The inline settings script, first in `<body>`: applies the stored text size before first paint and marks the
- * document as scripted (so the controls show). It must stay tiny and never throw.
+ * The inline settings script, first in `<body>`: marks the document as scripted (so the controls
+ * show) and applies every stored setting before first paint, with the very functions the settings
+ * panel uses. When the reader chose the legible font, it starts loading it at once, so the swap
+ * comes as early as possible. It must stay small and never throw (storage may be denied).
  */
-export const settingsScript = `(()=>{const d=document.documentElement;d.classList.add('js');let v;try{v=localStorage.getItem(${JSON.stringify(TEXT_SIZE_KEY)})}catch{}const s=${JSON.stringify(TEXT_SIZE_STEPS)};const n=parseFloat(v);if(s.includes(n)&&n!==${DEFAULT_TEXT_SIZE}){d.style.setProperty(${JSON.stringify(TEXT_SCALE_PROPERTY)},String(n/100));d.dataset.textSize=String(n)}})()`;
+export const settingsScript = `(()=>{const d=document;d.documentElement.classList.add('js');const s=${JSON.stringify(SETTING_LIST)};const v={};for(const x of s){try{v[x.key]=localStorage.getItem(x.key)}catch{}}(${oneLine(applySettings)})(d,s,v);if(d.documentElement.hasAttribute(${JSON.stringify(SETTINGS.theme.attribute)}))(${oneLine(syncBrowserColours)})(d,true);if(d.documentElement.getAttribute(${JSON.stringify(SETTINGS.font.attribute)})==='legible')d.fonts?.load(${JSON.stringify(`1em "${LEGIBLE_FONT_FAMILY}"`)}).catch(()=>{})})()`;
 
 /** The script's hash for the Content Security Policy, so it runs without 'unsafe-inline'. */
 export const settingsScriptHash = `sha256-${createHash('sha256').update(settingsScript).digest('base64')}` as const;

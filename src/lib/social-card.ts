@@ -53,7 +53,7 @@ async function readPalette(): Promise<Palette> {
   const file = path.resolve('src/styles/tokens.css');
   const root = /:root\s*\{([^}]*)\}/.exec(await readFile(file, 'utf8'))?.[1] ?? '';
   const token = (name: string): string => {
-    const value = new RegExp(`--color-${name}:\\s*(#[0-9a-f]{3,8})\\s*;`, 'i').exec(root)?.[1];
+    const value = new RegExp(`--color-${name}:\\s*(?:light-dark\\(\\s*)?(#[0-9a-f]{3,8})`, 'i').exec(root)?.[1];
     if (!value) throw new Error(`${file}: --color-${name} must be a hex colour for the link-preview cards`);
     return value;
   };

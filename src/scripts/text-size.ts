@@ -1,22 +1,9 @@
-import {
-  DEFAULT_TEXT_SIZE,
-  parseTextSize,
-  TEXT_SCALE_PROPERTY,
-  TEXT_SIZE_KEY,
-  TEXT_SIZE_STEPS,
-} from '../lib/settings';
+import { applySettings, DEFAULT_TEXT_SIZE, parseTextSize, SETTINGS, TEXT_SIZE_KEY, TEXT_SIZE_STEPS } from '../lib/settings';
 import { readSetting, writeSetting } from './storage';
 
 /** Applies a text size to the whole document (the reading text scales with `--text-scale`). */
 function applyTextSize(size: number): void {
-  const root = document.documentElement;
-  if (size === DEFAULT_TEXT_SIZE) {
-    root.style.removeProperty(TEXT_SCALE_PROPERTY);
-    delete root.dataset.textSize;
-  } else {
-    root.style.setProperty(TEXT_SCALE_PROPERTY, String(size / 100));
-    root.dataset.textSize = String(size);
-  }
+  applySettings(document, [SETTINGS.textSize], { [TEXT_SIZE_KEY]: String(size) });
 }
 
 /** The "− Text size +" control: enhances the server-rendered buttons. */
@@ -52,9 +39,9 @@ class TextSizeControl extends HTMLElement {
     this.#render();
   };
 
-  /** Another tab changed the size: follow it. */
+  /** Another tab changed the size (or cleared every setting): follow it. */
   #onStorage = (event: StorageEvent): void => {
-    if (event.key !== TEXT_SIZE_KEY) return;
+    if (event.key !== TEXT_SIZE_KEY && event.key !== null) return;
     this.#size = parseTextSize(event.newValue);
     applyTextSize(this.#size);
     this.#render();

@@ -28,6 +28,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test(`chapter page at the largest text size has no axe violations (${colorScheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
     await page.goto(PAGES.chapter);
+    await page.getByRole('button', { name: 'Reading settings' }).click();
     const increase = page.getByRole('button', { name: 'Increase text size' });
     while ((await increase.getAttribute('aria-disabled')) !== 'true') await increase.click();
     await expect(page.getByRole('status')).toHaveText('200%');

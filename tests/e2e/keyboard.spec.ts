@@ -21,9 +21,7 @@ test('a keyboard-only reader can skip to the text, size it and move to the next 
     'a Salt and Ledger',
     'a Wren Halloway',
     'a M. Okafor',
-    'button Decrease text size',
-    'button Increase text size',
-    'button Reset text size',
+    'button Aa Reading settings',
     'button Share',
     'a ← Previous chapter: The Missing Salt',
     'summary Chapters ▾',
@@ -44,13 +42,19 @@ test('a keyboard-only reader can skip to the text, size it and move to the next 
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab');
   expect((await focused(page)).label).toBe('a Salt and Ledger');
-  // Size the text from the keyboard (past the two author links), then follow the next-chapter link.
-  for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
+  // Open the reading settings (past the two author links), size the text from the keyboard, then follow the next-chapter link.
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  for (const control of ['button Close', 'button Decrease text size', 'button Increase text size']) {
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).label).toBe(control);
+  }
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status')).toHaveText('110%');
   await page.getByRole('link', { name: /Next chapter/ }).first().focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/a-list-of-reasons\/$/);
+  await page.getByRole('button', { name: 'Reading settings' }).click();
   await expect(page.getByRole('status')).toHaveText('110%');
 });
 

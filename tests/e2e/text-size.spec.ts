@@ -1,5 +1,6 @@
 import { DEFAULT_TEXT_SIZE, TEXT_SIZE_KEY, TEXT_SIZE_STEPS } from '../../src/lib/settings';
 import { expect, test } from './fixtures';
+import { openReadingSettings } from './reading-settings-helpers';
 
 const CHAPTER = '/stories/salt-and-ledger/the-lighthouse/';
 const OTHER_CHAPTER = '/stories/small-hours/small-hours/';
@@ -9,6 +10,7 @@ const fontSize = (page: import('@playwright/test').Page, selector: string) =>
 
 test('the buttons step the reading text through every size, and reset it', async ({ page }) => {
   await page.goto(CHAPTER);
+  await openReadingSettings(page);
   const control = page.getByRole('group', { name: 'Text size' });
   const value = control.getByRole('status');
   const increase = control.getByRole('button', { name: 'Increase text size' });
@@ -30,7 +32,7 @@ test('the buttons step the reading text through every size, and reset it', async
     expect(await fontSize(page, '.note__body p')).toBeCloseTo((base * step) / 100, 0);
   }
   await expect(increase).toHaveAttribute('aria-disabled', 'true');
-  // The chrome does not move or grow: the site header and the control itself stay put.
+  // The chrome does not move or grow: the site header and the control itself stay put (the panel floats over the page).
   expect(await fontSize(page, '.site-header a')).toBe(uiBase);
   expect(await increase.boundingBox()).toEqual(controlBox);
 
@@ -86,6 +88,7 @@ test('the choice is remembered across chapters and reloads, and applied before f
   await page.addInitScript(recordFirstFrame);
   await page.goto(CHAPTER);
   const base = await fontSize(page, '#chapter-text p');
+  await openReadingSettings(page);
   await page.getByRole('button', { name: 'Increase text size' }).click();
   await page.getByRole('button', { name: 'Increase text size' }).click();
   await expect(page.getByRole('status')).toHaveText('120%');
@@ -99,12 +102,14 @@ test('the choice is remembered across chapters and reloads, and applied before f
     ).jsonValue();
     expect(Number.parseFloat(String(first)).toFixed(1), `first frame on ${url}`).toBe(expected);
     expect((await fontSize(page, '#chapter-text p')).toFixed(1)).toBe(expected);
+    await openReadingSettings(page);
     await expect(page.getByRole('status')).toHaveText('120%');
     expect(await page.evaluate(() => (window as unknown as { shift: number }).shift)).toBe(0);
   }
   await page.reload();
+  await openReadingSettings(page);
   await expect(page.getByRole('status')).toHaveText('120%');
-  // Other pages get the size too, even without the control.
+  // Other pages get the size too.
   await page.goto('/stories/salt-and-ledger/');
   expect((await fontSize(page, '.reading p')).toFixed(1)).toBe((base * 1.2).toFixed(1));
 });
@@ -119,6 +124,7 @@ test('the buttons still work for the page when storage throws', async ({ page })
   });
   await page.goto(CHAPTER);
   const base = await fontSize(page, '#chapter-text p');
+  await openReadingSettings(page);
   await page.getByRole('button', { name: 'Increase text size' }).click();
   await expect(page.getByRole('status')).toHaveText('110%');
   expect(await fontSize(page, '#chapter-text p')).toBeCloseTo(base * 1.1, 0);
@@ -126,6 +132,7 @@ test('the buttons still work for the page when storage throws', async ({ page })
 
 test('the control is keyboard operable', async ({ page }) => {
   await page.goto(CHAPTER);
+  await page.getByRole('button', { name: 'Reading settings' }).press('Enter');
   const increase = page.getByRole('button', { name: 'Increase text size' });
   for (let i = 0; i < 10 && !(await increase.evaluate((el) => el === document.activeElement)); i++) {
     await page.keyboard.press('Tab');
@@ -152,5 +159,6 @@ test('without JavaScript the page reads normally and shows no dead buttons', asy
   await page.goto(CHAPTER);
   await expect(page.locator('#chapter-text p').first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Increase text size' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Reading settings' })).toBeHidden();
   await context.close();
 });

@@ -1,0 +1,113 @@
+import { applySettings, parseSetting, SETTINGS, syncBrowserColours, type SettingName } from '../lib/settings';
+import { readSetting, writeSetting } from './storage';
+
+/** The settings this panel's own inputs change (text size has its own control inside the panel). */
+const PANEL_SETTINGS = ['lineSpacing', 'textWidth', 'theme', 'font', 'publisherStyling'] as const satisfies SettingName[];
+const SETTING_BY_KEY = new Map<string, SettingName>(PANEL_SETTINGS.map((name) => [SETTINGS[name].key, name]));
+
+/** Shows one setting's value on the page, and keeps the browser's own colours in step with the theme. */
+function show(name: SettingName, value: string): void {
+  const setting = SETTINGS[name];
+  applySettings(document, [setting], { [setting.key]: value });
+  if (name === 'theme') syncBrowserColours(document, value !== setting.defaultValue);
+}
+
+/**
+ * The "Aa" reading settings: a disclosure button and its panel. Enhances the server-rendered inputs;
+ * closes on Escape, on a click outside and when focus leaves it, and gives focus back to its button.
+ */
+class ReadingSettingsPanel extends HTMLElement {
+  #toggle!: HTMLButtonElement;
+  #panel!: HTMLElement;
+
+  connectedCallback(): void {
+    this.#toggle = this.querySelector('[aria-controls]')!;
+    this.#panel = this.querySelector(`#${this.#toggle.getAttribute('aria-controls')}`)!;
+    for (const name of PANEL_SETTINGS) this.#render(name, parseSetting(SETTINGS[name], readSetting(SETTINGS[name].key)));
+    this.#toggle.addEventListener('click', this.#onToggle);
+    this.#panel.addEventListener('change', this.#onChange);
+    this.#panel.addEventListener('click', this.#onPanelClick);
+    this.addEventListener('keydown', this.#onKeydown);
+    this.addEventListener('focusout', this.#onFocusOut);
+    document.addEventListener('pointerdown', this.#onPointerDown);
+    window.addEventListener('storage', this.#onStorage);
+  }
+
+  disconnectedCallback(): void {
+    document.removeEventListener('pointerdown', this.#onPointerDown);
+    window.removeEventListener('storage', this.#onStorage);
+  }
+
+  get #isOpen(): boolean {
+    return !this.#panel.hidden;
+  }
+
+  #setOpen(open: boolean, { returnFocus = false } = {}): void {
+    this.#panel.hidden = !open;
+    this.#toggle.setAttribute('aria-expanded', String(open));
+    if (returnFocus) this.#toggle.focus();
+  }
+
+  #onToggle = (): void => this.#setOpen(!this.#isOpen);
+
+  #onPanelClick = (event: Event): void => {
+    if ((event.target as Element).closest('[data-close]')) this.#setOpen(false, { returnFocus: true });
+  };
+
+  #onKeydown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape' && this.#isOpen) {
+      event.preventDefault();
+      this.#setOpen(false, { returnFocus: true });
+    } else if ((event.key === 'ArrowLeft' || event.key === 'ArrowRight') && !(event.target instanceof HTMLInputElement)) {
+      // Arrow keys in the panel belong to it, not to the page's chapter shortcuts.
+      event.preventDefault();
+    }
+  };
+
+  #onPointerDown = (event: PointerEvent): void => {
+    if (!this.#isOpen || this.contains(event.target as Node)) return;
+    const hadFocus = this.#panel.contains(document.activeElement);
+    this.#setOpen(false);
+    if (!hadFocus) return;
+    // A click on plain text leaves focus nowhere (once the browser has handled the press): keep the reader's place.
+    setTimeout(() => {
+      if (document.activeElement === document.body) this.#toggle.focus({ preventScroll: true });
+    });
+  };
+
+  /** Tabbing out of the panel closes it, so it never covers the text behind the reader's back. */
+  #onFocusOut = (event: FocusEvent): void => {
+    const next = event.relatedTarget as Node | null;
+    if (this.#isOpen && next && !this.contains(next)) this.#setOpen(false);
+  };
+
+  #onChange = (event: Event): void => {
+    const input = event.target as HTMLInputElement;
+    const name = SETTING_BY_KEY.get(input.name);
+    if (!name) return;
+    const setting = SETTINGS[name];
+    const value = input.type === 'checkbox' ? (input.checked ? 'on' : 'off') : input.value;
+    if (!setting.values.includes(value as never)) return;
+    writeSetting(setting.key, value);
+    show(name, value);
+  };
+
+  /** Another tab changed a setting (or cleared them all): follow it. */
+  #onStorage = (event: StorageEvent): void => {
+    const name = event.key === null ? undefined : SETTING_BY_KEY.get(event.key);
+    const names = event.key === null ? PANEL_SETTINGS : name ? [name] : [];
+    for (const name of names) {
+      const value = parseSetting(SETTINGS[name], event.newValue);
+      show(name, value);
+      this.#render(name, value);
+    }
+  };
+
+  #render(name: SettingName, value: string): void {
+    for (const input of this.#panel.querySelectorAll<HTMLInputElement>(`input[name="${SETTINGS[name].key}"]`)) {
+      input.checked = input.type === 'checkbox' ? value === 'on' : input.value === value;
+    }
+  }
+}
+
+customElements.define('quire-reading-settings', ReadingSettingsPanel);
