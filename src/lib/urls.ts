@@ -17,6 +17,14 @@ export const searchUrl = (): string => '/search/';
 /** Where the search index (Pagefind) is published; the search page loads `pagefind.js` from it. */
 export const searchIndexUrl = (): string => '/pagefind/';
 
+/**
+ * A large site's index is built in parts (scripts/search-index.mjs): the first is the one at
+ * `searchIndexUrl()`; the others are folders inside it, listed in its `SEARCH_PARTS_FILE`, which
+ * the search page merges in when the reader searches.
+ */
+export const SEARCH_PARTS_FILE = 'parts.json';
+export const searchIndexPartFolder = (n: number): string => `part-${n}/`;
+
 /** Paragraph ids in chapter text: `p-1`, `p-2`, ... in document order. */
 export const paragraphId = (n: number): string => `p-${n}`;
 
