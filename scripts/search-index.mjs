@@ -2,14 +2,29 @@
  * Builds the full-text search index (Pagefind) of a built site, into `<site>/pagefind/`. Only
  * pages that opt in with `data-pagefind-body` are indexed: stories and chapters.
  * scripts/build.mjs runs it on the staging folder, before that is swapped in.
+ *
+ * Pagefind holds a whole index in memory while it builds it (about 0.5 MB per 3,000-word
+ * chapter), so a large library is indexed in parts of at most `partPages` pages, a story kept in
+ * one part where it fits, each in a fresh Pagefind process, a few at a time (Pagefind's advice for
+ * large sites, Pagefind/pagefind#842). The first part is the index the search page loads; the
+ * others are listed in `parts.json` beside it, and the search page merges them in the browser
+ * (`mergeIndex`). A small site is one part, and `parts.json` lists none.
  */
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { close, createIndex } from 'pagefind';
-import { searchIndexUrl } from '../src/lib/urls.ts';
+import { Worker } from 'node:worker_threads';
+import { SEARCH_PARTS_FILE, searchIndexPartFolder, searchIndexUrl } from '../src/lib/urls.ts';
+
+/** Pages per part: about 500 MB of Pagefind memory each, so two at once stay well under 3 GB (docs/performance.md). */
+export const PART_PAGES = 1000;
+/** Parts indexed at once: Pagefind indexes on one core. */
+const WORKERS = Math.min(2, os.availableParallelism());
 
 /** Pagefind's ready-made search interfaces: the search page has its own, so they are not published. */
 const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
+/** What the search page's own Pagefind script needs, and so other parts do not. */
+const SCRIPT = /^(pagefind(-worker)?\.js|wasm\..+\.pagefind)$/;
 
 /** Total bytes of the files under a folder. */
 async function folderBytes(folder) {
@@ -20,39 +35,103 @@ async function folderBytes(folder) {
   return bytes;
 }
 
-/** Whether any page opts in; without one, Pagefind would index every page whole. */
-async function anyPageMarked(folder) {
-  for (const file of await readdir(folder, { recursive: true })) {
-    if (file.endsWith('.html') && (await readFile(path.join(folder, file), 'utf8')).includes('data-pagefind-body')) return true;
+/** The pages that opt in to indexing, as paths relative to the site, in path order. */
+async function markedPages(site) {
+  const pages = (await readdir(site, { recursive: true })).filter((file) => file.endsWith('.html')).sort();
+  const marked = [];
+  // A few files at a time: all at once would hold every page in memory.
+  for (let i = 0; i < pages.length; i += 64) {
+    const batch = pages.slice(i, i + 64);
+    const texts = await Promise.all(batch.map((page) => readFile(path.join(site, page), 'utf8')));
+    batch.forEach((page, j) => texts[j].includes('data-pagefind-body') && marked.push(page.split(path.sep).join('/')));
   }
-  return false;
+  return marked;
 }
 
-const failIf = (errors) => {
+/**
+ * Splits pages into parts of at most `maxPages`, of about equal size, keeping the pages of a story
+ * (its folder, `stories/<slug>/`) together unless the story alone is larger than a part.
+ * @param {string[]} pages paths relative to the site, in path order
+ * @param {number} maxPages
+ * @returns {string[][]}
+ */
+export function packParts(pages, maxPages) {
+  const stories = new Map();
+  for (const page of pages) {
+    const story = page.split('/').slice(0, 2).join('/');
+    stories.set(story, [...(stories.get(story) ?? []), page]);
+  }
+  const target = pages.length / Math.ceil(pages.length / maxPages);
+  const parts = [];
+  let part = [];
+  let done = 0;
+  for (const storyPages of stories.values()) {
+    for (let i = 0; i < storyPages.length; i += maxPages) {
+      const piece = storyPages.slice(i, i + maxPages);
+      // A piece goes to the next part if it would not fit, or if most of it is past this part's share.
+      const end = done + part.length + piece.length / 2;
+      if (part.length > 0 && (part.length + piece.length > maxPages || end > target * (parts.length + 1))) {
+        parts.push(part);
+        done += part.length;
+        part = [];
+      }
+      part.push(...piece);
+    }
+  }
+  if (part.length > 0) parts.push(part);
+  return parts;
+}
+
+/** Indexes the parts with a few worker threads, each part in its own Pagefind process. */
+async function indexParts(site, parts, workers) {
+  const queue = parts.map((pages, i) => ({ site, pages, output: path.join(site, searchIndexUrl(), i === 0 ? '' : searchIndexPartFolder(i + 1)) }));
+  const errors = [];
+  const work = async () => {
+    const worker = new Worker(new URL('./search-index-part.mjs', import.meta.url));
+    try {
+      for (let part = queue.shift(); part && errors.length === 0; part = queue.shift()) {
+        const answer = await new Promise((resolve, reject) => {
+          const settle = (settled) => (value) => {
+            worker.off('message', onMessage).off('error', onError);
+            settled(value);
+          };
+          const onMessage = settle(resolve);
+          const onError = settle(reject);
+          worker.on('message', onMessage).on('error', onError);
+          worker.postMessage(part);
+        });
+        errors.push(...answer.errors);
+      }
+    } finally {
+      await worker.terminate();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(workers, parts.length) }, work));
   if (errors.length > 0) throw new Error(errors.join('\n'));
-};
+}
 
 /**
  * Indexes the pages of the site in `site` and writes the index beside them. Throws, saying why,
  * when no page is marked for indexing or Pagefind reports errors.
  * @param {string} site folder of a built site
- * @returns {Promise<{ pages: number, bytes: number, seconds: number }>} pages indexed, size of the index on disk, time taken
+ * @param {{ partPages?: number, workers?: number }} [options] pages per part at most, parts indexed at once
+ * @returns {Promise<{ pages: number, parts: number, bytes: number, seconds: number }>} pages indexed, parts, size of the index on disk, time taken
  */
-export async function buildSearchIndex(site) {
+export async function buildSearchIndex(site, { partPages = PART_PAGES, workers = WORKERS } = {}) {
   const started = performance.now();
   const output = path.join(site, searchIndexUrl());
-  if (!(await anyPageMarked(site))) throw new Error(`no page in ${site} is marked with data-pagefind-body`);
-  try {
-    const { index, errors } = await createIndex();
-    failIf(errors);
-    if (!index) throw new Error('Pagefind did not start');
-    failIf((await index.addDirectory({ path: site })).errors);
-    failIf((await index.writeFiles({ outputPath: output })).errors);
-  } finally {
-    await close();
+  const pages = await markedPages(site);
+  if (pages.length === 0) throw new Error(`no page in ${site} is marked with data-pagefind-body`);
+  const parts = packParts(pages, partPages);
+  await indexParts(site, parts, workers);
+  let indexed = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const folder = path.join(output, i === 0 ? '' : searchIndexPartFolder(i + 1));
+    for (const file of await readdir(folder)) if (UNUSED.test(file) || (i > 0 && SCRIPT.test(file))) await rm(path.join(folder, file));
+    const entry = JSON.parse(await readFile(path.join(folder, 'pagefind-entry.json'), 'utf8'));
+    indexed += Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
   }
-  for (const file of await readdir(output)) if (UNUSED.test(file)) await rm(path.join(output, file));
-  const entry = JSON.parse(await readFile(path.join(output, 'pagefind-entry.json'), 'utf8'));
-  const pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-  return { pages, bytes: await folderBytes(output), seconds: (performance.now() - started) / 1000 };
+  const others = parts.slice(1).map((_, i) => searchIndexPartFolder(i + 2));
+  await writeFile(path.join(output, SEARCH_PARTS_FILE), `${JSON.stringify(others)}\n`);
+  return { pages: indexed, parts: parts.length, bytes: await folderBytes(output), seconds: (performance.now() - started) / 1000 };
 }

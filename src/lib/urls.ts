@@ -25,6 +25,14 @@ export const epubUrl = (story: string): string => `/stories/${story}/${story}.ep
 export const htmlDownloadUrl = (story: string): string => `/stories/${story}/${story}.html`;
 export const PARAGRAPH_ID_PREFIX = 'p-';
 
+/**
+ * A large site's index is built in parts (scripts/search-index.mjs): the first is the one at
+ * `searchIndexUrl()`; the others are folders inside it, listed in its `SEARCH_PARTS_FILE`, which
+ * the search page merges in when the reader searches.
+ */
+export const SEARCH_PARTS_FILE = 'parts.json';
+export const searchIndexPartFolder = (n: number): string => `part-${n}/`;
+
 /** Paragraph ids in chapter text: `p-1`, `p-2`, ... in document order. */
 export const paragraphId = (n: number): string => `${PARAGRAPH_ID_PREFIX}${n}`;
 

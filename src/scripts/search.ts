@@ -19,6 +19,7 @@ interface PagefindResult {
 }
 interface Pagefind {
   search(query: string, options: { filters: ReturnType<typeof pagefindFilters> }): Promise<{ results: PagefindResult[] }>;
+  mergeIndex(bundlePath: string): Promise<void>;
 }
 
 const FILTER_KEYS = Object.keys(SEARCH_FILTERS) as SearchFilter[];
@@ -100,7 +101,7 @@ class SearchPage extends HTMLElement {
   }
 
   #loadPagefind(): Promise<Pagefind> {
-    this.#pagefind ??= import(/* @vite-ignore */ this.dataset.index!) as Promise<Pagefind>;
+    this.#pagefind ??= loadIndex(this.dataset.index!, this.dataset.parts!);
     return this.#pagefind;
   }
 
@@ -142,6 +143,23 @@ class SearchPage extends HTMLElement {
     this.#section.hidden = this.#shown === 0;
     this.#more.hidden = this.#shown >= this.#results.length;
   }
+}
+
+/**
+ * Loads the search index: its first part, with the others (a large site's, see
+ * scripts/search-index.mjs) merged in, so one search finds, filters and ranks pages of every part.
+ */
+async function loadIndex(script: string, partsFile: string): Promise<Pagefind> {
+  const partsUrl = new URL(partsFile, window.location.href);
+  const [pagefind, parts] = await Promise.all([
+    import(/* @vite-ignore */ script) as Promise<Pagefind>,
+    fetch(partsUrl).then((response) => {
+      if (!response.ok) throw new Error(`${partsUrl.pathname} answered ${response.status}`);
+      return response.json() as Promise<string[]>;
+    }),
+  ]);
+  await Promise.all(parts.map((part) => pagefind.mergeIndex(new URL(part, partsUrl).pathname)));
+  return pagefind;
 }
 
 /** One result: the chapter (or story) linked to the passage that matched, its story, and the passage. */

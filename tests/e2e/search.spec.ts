@@ -209,3 +209,43 @@ test.describe('without JavaScript', () => {
     await expect(page.getByText('Searching needs JavaScript')).toBeVisible();
   });
 });
+
+// The fixtures' index is built in parts of at most 3 pages (QUIRE_SEARCH_PART_PAGES in build:fixtures),
+// as a large library's is: the search page merges the other parts in when the reader searches.
+test.describe('an index in several parts', () => {
+  const partOf = (path: string) => /^\/pagefind\/(part-\d+)\/fragment\//.exec(path)?.[1];
+  const storiesFound = async (page: Page) =>
+    [...new Set(await results(page).getByRole('link').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/')[2])))].sort();
+
+  test('a word from a story in a later part is found and linked to its paragraph', async ({ page }) => {
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    await page.goto(fixtureUrl('/search/'));
+    await search(page, 'ferry');
+    await expect(status(page)).toHaveText('1 result for “ferry”.');
+    const link = results(page).getByRole('link');
+    await expect(link).toHaveText('The Crossing');
+    const href = new URL((await link.getAttribute('href'))!, page.url());
+    expect(href.pathname + href.hash).toBe('/stories/warned-story/the-crossing/#p-1');
+    // The result's text came from one of the other parts, not the first.
+    expect(requests.map(partOf).filter(Boolean)).not.toEqual([]);
+  });
+
+  test('filters narrow results drawn from several parts', async ({ page }) => {
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    // "gated" is in both gated stories: The Long Watch (Mature) and Unwarned Waters (Teen and Up), in different parts.
+    await page.goto(fixtureUrl('/search/?q=gated'));
+    await expect(status(page)).toContainText('results for “gated”.');
+    expect(await storiesFound(page)).toEqual(['mature-story', 'warned-story']);
+    expect(new Set(requests.map(partOf).filter(Boolean)).size).toBe(2);
+
+    await page.getByText('Filter by fandom and rating').click();
+    await page.getByRole('group', { name: 'Rating' }).getByLabel('Mature').check();
+    await expect(status(page)).toContainText('for “gated” with these filters.');
+    expect(await storiesFound(page)).toEqual(['mature-story']);
+    await page.getByRole('group', { name: 'Rating' }).getByLabel('Teen and Up').check();
+    await expect(status(page)).toContainText('for “gated” with these filters.');
+    await expect.poll(() => storiesFound(page)).toEqual(['mature-story', 'warned-story']);
+  });
+});
