@@ -8,7 +8,7 @@ export default defineConfig({
   // The address the content declares, for the sitemap's absolute URLs.
   site: readSiteUrl(contentRoot()),
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   devToolbar: { enabled: false },
   // Pages only (their paths end in `/`): feeds, cards and story files are not pages.
   integrations: [sitemap({ filter: (url) => url.endsWith('/') })],
