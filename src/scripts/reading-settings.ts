@@ -92,15 +92,11 @@ class ReadingSettingsPanel extends HTMLElement {
     show(name, value);
   };
 
-  /** Another tab changed a setting (or cleared them all): follow it. */
+  /** Another tab changed a setting (or cleared them all): show it (the settings script applies it to the page). */
   #onStorage = (event: StorageEvent): void => {
     const name = event.key === null ? undefined : SETTING_BY_KEY.get(event.key);
     const names = event.key === null ? PANEL_SETTINGS : name ? [name] : [];
-    for (const name of names) {
-      const value = parseSetting(SETTINGS[name], event.newValue);
-      show(name, value);
-      this.#render(name, value);
-    }
+    for (const name of names) this.#render(name, parseSetting(SETTINGS[name], event.newValue));
   };
 
   #render(name: SettingName, value: string): void {

@@ -39,11 +39,10 @@ class TextSizeControl extends HTMLElement {
     this.#render();
   };
 
-  /** Another tab changed the size (or cleared every setting): follow it. */
+  /** Another tab changed the size (or cleared every setting): show it (the settings script applies it to the page). */
   #onStorage = (event: StorageEvent): void => {
     if (event.key !== TEXT_SIZE_KEY && event.key !== null) return;
     this.#size = parseTextSize(event.newValue);
-    applyTextSize(this.#size);
     this.#render();
   };
 

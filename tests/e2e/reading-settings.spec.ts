@@ -246,6 +246,23 @@ test('settings follow live across open tabs', async ({ context }) => {
   await expect(second.getByRole('status')).toHaveText('100%');
 });
 
+test('pages without the panel follow live too: the home page takes a theme chosen in another tab', async ({ context }) => {
+  const [chapter, home] = [await context.newPage(), await context.newPage()];
+  await chapter.goto(CHAPTER);
+  await home.goto('/');
+  await expect(home.locator('quire-reading-settings')).toHaveCount(0);
+  const background = () => home.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const before = await background();
+  await openReadingSettings(chapter);
+  await choose(chapter, 'theme', 'dark');
+  await expect.poll(background).toBe('rgb(27, 26, 24)');
+  // The browser's own colours (address bar, form controls) follow the chosen theme as well.
+  await expect(home.locator('meta[name="color-scheme"]')).toHaveAttribute('content', 'dark');
+  await choose(chapter, 'theme', 'system');
+  await expect.poll(background).toBe(before);
+  await expect(home.locator('meta[name="color-scheme"]')).toHaveAttribute('content', 'light dark');
+});
+
 test.describe('the panel', () => {
   test('opens from its button, closes on Escape, Close, a click outside or leaving it, and gives focus back', async ({ page }) => {
     await page.goto(CHAPTER);

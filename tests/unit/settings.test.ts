@@ -50,17 +50,26 @@ function fakeDocument(backgroundColor = 'rgb(244, 236, 216)') {
   return { doc, attributes, properties, classes, metas, fontLoads, getComputedStyle };
 }
 
-/** Runs the inline script as the browser would, with the given storage. */
-function runScript(storage: Record<string, string> | 'throws') {
+/** Runs the inline script as the browser would, with the given storage (a Map can change afterwards, as another tab would). */
+function runScript(storage: Record<string, string> | Map<string, string> | 'throws') {
   const page = fakeDocument();
   const localStorage = {
     getItem(key: string) {
       if (storage === 'throws') throw new Error('SecurityError');
-      return storage[key] ?? null;
+      return (storage instanceof Map ? storage.get(key) : storage[key]) ?? null;
     },
   };
-  new Function('document', 'localStorage', 'getComputedStyle', settingsScript)(page.doc, localStorage, page.getComputedStyle);
-  return page;
+  const listeners: Record<string, (event: { key: string | null }) => void> = {};
+  const addEventListener = (type: string, listener: (event: { key: string | null }) => void) => (listeners[type] = listener);
+  new Function('document', 'localStorage', 'getComputedStyle', 'addEventListener', settingsScript)(
+    page.doc,
+    localStorage,
+    page.getComputedStyle,
+    addEventListener,
+  );
+  /** Another tab changes the stored settings: the `storage` event the page gets. */
+  const storageChanged = (key: string | null) => listeners.storage?.({ key });
+  return { ...page, storageChanged };
 }
 
 describe('setting definitions', () => {
@@ -187,6 +196,22 @@ describe('the inline settings script', () => {
     expect(page.properties.size).toBe(0);
     expect(page.metas.map((m) => m.content)).toEqual(['light dark', '#fbf8f3']);
     expect(page.fontLoads).toEqual([]);
+  });
+
+  it('applies settings again when another tab changes or clears them, and only then', () => {
+    const storage = new Map<string, string>();
+    const page = runScript(storage);
+    storage.set('quire:theme', 'dark').set(TEXT_SIZE_KEY, '150');
+    page.storageChanged('unrelated-key');
+    expect(page.attributes.size).toBe(0);
+    page.storageChanged('quire:theme');
+    expect(Object.fromEntries(page.attributes)).toEqual({ 'data-theme': 'dark', 'data-text-size': '150' });
+    expect(page.metas[0]?.content).toBe('dark');
+    storage.clear();
+    page.storageChanged(null);
+    expect(page.attributes.size).toBe(0);
+    expect(page.properties.size).toBe(0);
+    expect(page.metas.map((m) => m.content)).toEqual(['light dark', '#fbf8f3']);
   });
 
   it('never throws when storage is denied', () => {
