@@ -1,5 +1,5 @@
 import { joinNames, RATING_LABELS } from './stories';
-import { absoluteUrl, chapterUrl, feedUrl, homeUrl, siteCardUrl, storyCardUrl, storyFeedUrl, storyUrl } from './urls';
+import { absoluteUrl, chapterUrl, feedUrl, homeUrl, siteCardUrl, storyCardUrl, storyFeedUrl, storyUrl, wholeWorkUrl } from './urls';
 
 /*
  * What a page tells link previews, feed readers and search engines: its <head> metadata, built
@@ -166,25 +166,48 @@ function bookJsonLd(site: SiteInfo, story: StoryInfo, image: string) {
   };
 }
 
+/** The story as a Book with its chapters as parts: what its own page and its whole-work page describe. */
+const bookWithChapters = (site: SiteInfo, story: StoryInfo, chapters: readonly ChapterInfo[], image: string) => ({
+  ...bookJsonLd(site, story, image),
+  hasPart: chapters.map((chapter) => ({
+    '@type': 'Chapter',
+    name: chapter.title.text,
+    position: chapter.position,
+    url: absoluteUrl(site.url, chapterUrl(story.slug, chapter.slug)),
+  })),
+});
+
 /** A story's own page: "Story by Author". */
 export function storyMeta(site: SiteInfo, story: StoryInfo, chapters: readonly ChapterInfo[]): PageMeta {
   const { tags, ...parts } = storyParts(site, story);
-  const url = absoluteUrl(site.url, storyUrl(story.slug));
   return {
     ...parts,
     title: byline(story, site.language),
+    description: plainDescription(story.summaryText || site.description),
+    canonical: absoluteUrl(site.url, storyUrl(story.slug)),
+    article: { published: story.published, modified: story.updated, authors: story.authors, tags },
+    jsonLd: { '@context': 'https://schema.org', ...bookWithChapters(site, story, chapters, parts.image.url) },
+  };
+}
+
+/** The whole work on one page: "Story by Author (whole work)", a page whose main entity is the story. */
+export function wholeWorkMeta(site: SiteInfo, story: StoryInfo, chapters: readonly ChapterInfo[]): PageMeta {
+  const { tags, ...parts } = storyParts(site, story);
+  const url = absoluteUrl(site.url, wholeWorkUrl(story.slug));
+  const title = `${byline(story, site.language)} (whole work)`;
+  return {
+    ...parts,
+    title,
     description: plainDescription(story.summaryText || site.description),
     canonical: url,
     article: { published: story.published, modified: story.updated, authors: story.authors, tags },
     jsonLd: {
       '@context': 'https://schema.org',
-      ...bookJsonLd(site, story, parts.image.url),
-      hasPart: chapters.map((chapter) => ({
-        '@type': 'Chapter',
-        name: chapter.title.text,
-        position: chapter.position,
-        url: absoluteUrl(site.url, chapterUrl(story.slug, chapter.slug)),
-      })),
+      '@type': 'WebPage',
+      name: title,
+      url,
+      inLanguage: story.language,
+      mainEntity: bookWithChapters(site, story, chapters, parts.image.url),
     },
   };
 }

@@ -121,6 +121,25 @@ test('a one-shot is named by its story; a story page describes a Book with its c
   const book = head.jsonLd[0]!;
   expect(book).toMatchObject({ '@type': 'Book', name: 'Salt and Ledger', url: at(SITE, '/stories/salt-and-ledger/'), genre: ['Tidewater Chronicles'] });
   expect(book.hasPart).toHaveLength(5);
+  expect(head.links.filter((link) => link.rel === 'alternate').map((link) => link.href)).toEqual([
+    at(SITE, '/stories/salt-and-ledger/feed.xml'),
+    at(SITE, '/feed.xml'),
+  ]);
+  await expectCard('dist', SITE, head);
+});
+
+test('the whole-work page is previewed as its story: title, story card, feeds, tags and the Book', async () => {
+  const head = readHead('dist', 'stories/salt-and-ledger/all');
+  expect(head.title).toBe('Salt and Ledger by Wren Halloway and M. Okafor (whole work)');
+  expect(one(head, 'og:type')).toBe('article');
+  expect(one(head, 'og:url')).toBe(at(SITE, '/stories/salt-and-ledger/all/'));
+  expect(one(head, 'og:image')).toBe(at(SITE, '/stories/salt-and-ledger/card.png'));
+  expect(head.meta.get('article:author')).toEqual(['Wren Halloway', 'M. Okafor']);
+  expect(head.links.filter((link) => link.rel === 'alternate').map((link) => link.href)).toEqual([
+    at(SITE, '/stories/salt-and-ledger/feed.xml'),
+    at(SITE, '/feed.xml'),
+  ]);
+  expect(head.jsonLd[0]).toMatchObject({ '@type': 'WebPage', mainEntity: { '@type': 'Book', name: 'Salt and Ledger' } });
   await expectCard('dist', SITE, head);
 });
 

@@ -6,6 +6,7 @@ import {
   pageMeta,
   plainDescription,
   storyMeta,
+  wholeWorkMeta,
   type ChapterInfo,
   type SiteInfo,
   type StoryInfo,
@@ -123,6 +124,23 @@ describe('page metadata', () => {
       'https://stories.example.org/stories/salt/chapter-1/',
       'https://stories.example.org/stories/salt/chapter-2/',
     ]);
+  });
+
+  it('names the whole-work page after its story, with the story card, feed and tags, and the Book as its main entity', () => {
+    const meta = wholeWorkMeta(site, story, [chapter(1), chapter(2)]);
+    expect(meta.title).toBe('Salt and Ledger by Wren and Okafor (whole work)');
+    expect(meta.canonical).toBe('https://stories.example.org/stories/salt/all/');
+    expect(meta.type).toBe('article');
+    expect(meta.image.url).toBe('https://stories.example.org/stories/salt/card.png');
+    expect(meta.feeds[0]?.url).toBe('https://stories.example.org/stories/salt/feed.xml');
+    expect(meta.article).toMatchObject({ published: '2024-03-02', modified: '2024-05-18', authors: ['Wren', 'Okafor'] });
+    expect(meta.article?.tags).toContain('slow burn');
+    expect(meta.jsonLd).toMatchObject({
+      '@type': 'WebPage',
+      url: 'https://stories.example.org/stories/salt/all/',
+      mainEntity: { '@type': 'Book', name: 'Salt and Ledger', url: 'https://stories.example.org/stories/salt/' },
+    });
+    expect((meta.jsonLd.mainEntity as { hasPart: unknown[] }).hasPart).toHaveLength(2);
   });
 
   it('describes the home page as the WebSite, with the site card and feed', () => {
