@@ -82,6 +82,24 @@ test('Continue shows the text and is remembered for the story across chapters an
   await expect(text(page)).toBeHidden();
 });
 
+test('the whole-work page is gated too, and agreeing there or on a chapter counts for both', async ({ page }) => {
+  const wholeWork = fixtureUrl('/stories/mature-story/all/');
+  const chapterTexts = page.locator('.work-chapter .chapter-text');
+  await page.goto(wholeWork);
+  await gateReady(page);
+  await expect(gate(page)).toBeVisible();
+  await expect(chapterTexts).toHaveCount(2);
+  for (const chapterText of await chapterTexts.all()) await expect(chapterText).toBeHidden();
+  // The contents stay, so the reader sees what the work holds before agreeing.
+  await expect(page.getByRole('navigation', { name: 'Table of contents' })).toBeVisible();
+  await page.getByRole('link', { name: 'Continue' }).click();
+  await expect(gate(page)).toBeHidden();
+  for (const chapterText of await chapterTexts.all()) await expect(chapterText).toBeVisible();
+  await page.goto(MATURE_NEXT);
+  await expect(text(page)).toBeVisible();
+  await expect(gate(page)).toBeHidden();
+});
+
 test('Go back returns to the previous page, or to the story page when there is none', async ({ page }) => {
   const home = fixtureUrl('/');
   await page.goto(home);

@@ -14,6 +14,7 @@ const PAGES = {
   home: '/',
   story: '/stories/salt-and-ledger/',
   chapter: '/stories/salt-and-ledger/the-missing-salt/',
+  'whole-work': '/stories/salt-and-ledger/all/',
   'styled chapter': fixtureUrl('/stories/publisher-styling/the-letter/'),
   'right-to-left chapter': fixtureUrl('/stories/rtl-story/the-night/'),
 };
