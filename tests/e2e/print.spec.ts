@@ -56,7 +56,9 @@ test('on the whole-work page each chapter starts a new printed page, with its no
   const breaks = await chapters.evaluateAll((sections) => sections.map((section) => getComputedStyle(section).breakBefore));
   expect(breaks).toEqual(['auto', 'page', 'page', 'page', 'page']);
   await expect(chapters.first().getByRole('region', { name: 'Disclaimer' })).toBeVisible();
-  for (const hidden of ['nav', 'button', '.share', '.downloads', 'quire-reading-settings']) {
+  // Its table of contents stays, as a printed book's would; other navigation goes.
+  await expect(page.getByRole('navigation', { name: 'Table of contents' })).toBeVisible();
+  for (const hidden of ['nav:not(.work-contents)', 'button', '.share', '.downloads', 'quire-reading-settings']) {
     for (const element of await page.locator(hidden).all()) await expect(element, hidden).toBeHidden();
   }
 });
