@@ -149,6 +149,26 @@ describe('EPUB download', () => {
     expect(parseXml(zip.text('EPUB/title.xhtml')).texts.get('title')).toEqual([withoutControl]);
   });
 
+  it('opens with a title page: the metadata rows, the source address, the summary and the story notes', async () => {
+    const zip = unzip((await buildDownloads(site, story({ warnings: ['No Archive Warnings Apply'] }), chapters())).epub);
+    const title = parseXml(zip.text('EPUB/title.xhtml'));
+    const labels = title.texts.get('dt') ?? [];
+    const values = title.texts.get('dd') ?? [];
+    expect(labels).toEqual(['Rating', 'Warnings', 'Fandoms', 'Tags', 'Language', 'Status', 'Chapters', 'Words', 'Published', 'Updated', 'Source']);
+    const row = (label: string) => values[labels.indexOf(label)];
+    expect(row('Rating')).toBe('Teen and Up');
+    expect(row('Warnings')).toBe('No Archive Warnings Apply');
+    expect(row('Fandoms')).toBe('<b>Fandom</b>');
+    expect(row('Language')).toBe('English');
+    expect(row('Published')).toBe('January 1, 2024');
+    expect(row('Updated')).toBe('February 3, 2024');
+    expect(title.texts.get('a')).toEqual(['https://stories.example.org/stories/tale/']);
+    expect(title.hrefs).toContain('https://stories.example.org/stories/tale/');
+    expect(title.texts.get('h2')).toEqual(['Summary', 'Story Notes']);
+    expect(title.texts.get('p')).toEqual(expect.arrayContaining(['A summary & more.', 'Story notes.']));
+    expect(parseXml(zip.text('EPUB/package.opf')).texts.get('dc:language')).toEqual(['en']);
+  });
+
   it('lists every chapter in the navigation document and the NCX, in order', async () => {
     const zip = unzip((await buildDownloads(site, story(), chapters())).epub);
     const nav = parseXml(zip.text('EPUB/nav.xhtml'));
