@@ -62,6 +62,18 @@ test.describe('each setting changes the text it is about', () => {
     expect(await styleOf(page, TEXT, 'font-family')).toMatch(/^Charter,/);
   });
 
+  test('the legible font brings only the faces reading text uses, each shown with font-display: swap', async ({ page }) => {
+    await page.goto(CHAPTER);
+    const faces = await page.evaluate(
+      (family) =>
+        [...document.fonts].filter((face) => face.family.replace(/"/g, '') === family).map((face) => `${face.style} ${face.weight} ${face.display}`),
+      LEGIBLE_FONT_FAMILY,
+    );
+    // Regular, italic (emphasis) and bold (strong), each in a Latin and a Latin Extended file.
+    expect([...new Set(faces)].sort()).toEqual(['italic 400 swap', 'normal 400 swap', 'normal 700 swap']);
+    expect(faces).toHaveLength(6);
+  });
+
   for (const scheme of ['light', 'dark'] as const) {
     test(`theme: light, sepia and dark override the system's ${scheme} scheme, system follows it`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme });
