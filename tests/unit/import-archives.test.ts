@@ -92,6 +92,29 @@ describe('importing eFiction chapter pages', () => {
     }
   });
 
+  it('finds a disclaimer that is a plain line between the chapter notes and the text', () => {
+    // As many archive skins print it: no class, no label, just the author's line after the notes.
+    const html = read(EFICTION[1]!).replace(
+      '<p class="disclaimer">Disclaimer: Harbour Lights and everyone in it belong to their creators; only the lantern is mine.</p>',
+      '<br /><br />I do not own Harbour Lights; only the lantern is mine.<br /><br />',
+    );
+    const [chapter] = readArchivePage('page.html', html).chapters;
+    expect(chapter!.disclaimer).toBe('I do not own Harbour Lights; only the lantern is mine.');
+    expect(chapter!.notes).toContain('my cat sat on the keyboard');
+    expect(chapter!.text).not.toContain('I do not own');
+    expect(chapter!.text.startsWith('Wren counted the lanterns twice')).toBe(true);
+  });
+
+  it('leaves a "Text Size" control inside the text out of the chapter', () => {
+    const html = read(EFICTION[1]!).replace(
+      '<div id="story"><span style="font-size: 100%;">',
+      '<div id="story"><div id="sizeadj"><a href="javascript:fontDecrease();">-</a> Text Size <a href="javascript:fontIncrease();">+</a></div><span style="font-size: 100%;">',
+    );
+    const [chapter] = readArchivePage('page.html', html).chapters;
+    expect(chapter!.text).not.toMatch(/Text Size|fontDecrease/);
+    expect(chapter!.text.startsWith('Wren counted the lanterns twice')).toBe(true);
+  });
+
   it('leaves the site chrome and tracking behind', () => {
     const all = files.map((file) => file.text).join('\n');
     for (const chrome of ['Text Size', 'login', 'register', 'Previous', 'Next >>', 'Favorites', 'Table of Contents', 'Reviews - 6', 'Report This', 'Printer', 'UA-0000000', 'tracker', 'powered by', 'Browse', 'Disclaimer:']) {
