@@ -70,8 +70,9 @@ function measure(command, args, env) {
 function stageSeconds(output) {
   const content = Number(/Read \d+ stories and \d+ chapters in ([\d.]+) s/.exec(output)?.[1] ?? 0);
   const downloads = Number(/Built the EPUB and HTML downloads of \d+ stories in ([\d.]+) s/.exec(output)?.[1] ?? 0);
-  const [, amount = '0', unit = 's'] = /generating static routes[\s\S]*?Completed in ([\d.]+)(ms|s)\b/.exec(output) ?? [];
-  const pages = Number(amount) / (unit === 'ms' ? 1000 : 1);
+  // Astro writes "870ms", "9.67s" or, past a minute, "1m 12s".
+  const [, minutes = '0', amount = '0', unit = 's'] = /generating static routes[\s\S]*?Completed in (?:(\d+)m )?([\d.]+)(ms|s)\b/.exec(output) ?? [];
+  const pages = Number(minutes) * 60 + Number(amount) / (unit === 'ms' ? 1000 : 1);
   const [, searchPages = '0', search = '0', searchBytes = '0'] = /Indexed (\d+) pages for search in ([\d.]+) s; the index takes (\d+) bytes/.exec(output) ?? [];
   return { content, pages, downloads, search: Number(search), searchPages: Number(searchPages), searchBytes: Number(searchBytes) };
 }
@@ -112,20 +113,40 @@ async function benchBuild(label, content, out) {
   return rows;
 }
 
-/** Gzipped bytes of a chapter page without its text, plus its stylesheet and scripts. */
+/** Static imports of a module, as site paths, resolved against the module's own path. */
+const importsOf = (code, from) =>
+  [...code.matchAll(/(?:\bfrom|\bimport)\s*["']([^"']+\.js)["']/g)].map((m) => path.posix.resolve(path.posix.dirname(from), m[1]));
+
+/** Every script file a page loads: its module scripts and, once each, the modules they import. */
+async function scriptFiles(dist, sources, inlineCode) {
+  const files = new Map();
+  const queue = [...sources, ...importsOf(inlineCode, '/')];
+  for (let src = queue.shift(); src !== undefined; src = queue.shift()) {
+    if (files.has(src)) continue;
+    const code = await readFile(path.join(dist, src), 'utf8');
+    files.set(src, code);
+    queue.push(...importsOf(code, src));
+  }
+  return [...files.values()];
+}
+
+/** Gzipped bytes of a chapter page without its text, plus its stylesheet and scripts (and what they import). */
 async function pageWeight(dist, page) {
   const html = await readFile(path.join(dist, page), 'utf8');
   const chrome = html.replace(/(<div class="chapter-text[^"]*"[^>]*>)[\s\S]*?(<\/div>\s*(?:<section|<div lang))/, '$1$2');
   const css = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]);
   const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
-  const inlineScripts = [...chrome.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('');
+  // Inline scripts count as JS, not again as HTML; the JSON-LD block is data, and stays HTML.
+  const inline = /(<script(?![^>]*application\/ld\+json)[^>]*>)([\s\S]*?)(<\/script>)/g;
+  const inlineScripts = [...chrome.matchAll(inline)].map((m) => m[2]).join('');
+  const markup = chrome.replace(inline, '$1$3');
   const gz = (text) => gzipSync(text, { level: 9 }).length;
   const cssText = (await Promise.all(css.map((href) => readFile(path.join(dist, href), 'utf8')))).join('');
-  const jsText = (await Promise.all(scripts.map((src) => readFile(path.join(dist, src), 'utf8')))).join('') + inlineScripts;
+  const jsText = (await scriptFiles(dist, scripts, inlineScripts)).join('') + inlineScripts;
   // Render-blocking: the HTML itself, its stylesheets, and classic (not module) scripts in <head>.
   const head = /<head>[\s\S]*<\/head>/.exec(html)?.[0] ?? '';
   const blocking = 1 + css.length + (head.match(/<script src=/g)?.length ?? 0);
-  return { html: gz(chrome), css: gz(cssText), js: gz(jsText), total: gz(chrome) + gz(cssText) + gz(jsText), blocking };
+  return { html: gz(markup), css: gz(cssText), js: gz(jsText), total: gz(markup) + gz(cssText) + gz(jsText), blocking };
 }
 
 const rows = [];
