@@ -65,6 +65,10 @@ const one = (head: Head, key: string): string => {
   return values[0]!;
 };
 
+/** The RSS feeds a page offers (`<link rel="alternate">`), in order. */
+const feedsOf = (head: Head): string[] =>
+  head.links.filter((link) => link.rel === 'alternate' && link.type === 'application/rss+xml').map((link) => link.href!);
+
 async function expectCard(root: string, site: string, head: Head): Promise<void> {
   const file = builtFile(root, site, one(head, 'og:image'));
   expect(existsSync(file), `${file} exists`).toBe(true);
@@ -94,9 +98,9 @@ test('a chapter page tells link previews and search engines everything, with abs
   expect(one(head, 'twitter:card')).toBe('summary_large_image');
   await expectCard('dist', SITE, head);
 
-  const feeds = head.links.filter((link) => link.rel === 'alternate' && link.type === 'application/rss+xml').map((link) => link.href);
+  const feeds = feedsOf(head);
   expect(feeds).toEqual([at(SITE, '/stories/salt-and-ledger/feed.xml'), at(SITE, '/feed.xml')]);
-  for (const feed of feeds) expect(existsSync(builtFile('dist', SITE, feed!))).toBe(true);
+  for (const feed of feeds) expect(existsSync(builtFile('dist', SITE, feed))).toBe(true);
 
   expect(head.jsonLd).toHaveLength(1);
   expect(head.jsonLd[0]).toMatchObject({
@@ -121,10 +125,7 @@ test('a one-shot is named by its story; a story page describes a Book with its c
   const book = head.jsonLd[0]!;
   expect(book).toMatchObject({ '@type': 'Book', name: 'Salt and Ledger', url: at(SITE, '/stories/salt-and-ledger/'), genre: ['Tidewater Chronicles'] });
   expect(book.hasPart).toHaveLength(5);
-  expect(head.links.filter((link) => link.rel === 'alternate').map((link) => link.href)).toEqual([
-    at(SITE, '/stories/salt-and-ledger/feed.xml'),
-    at(SITE, '/feed.xml'),
-  ]);
+  expect(feedsOf(head)).toEqual([at(SITE, '/stories/salt-and-ledger/feed.xml'), at(SITE, '/feed.xml')]);
   await expectCard('dist', SITE, head);
 });
 
@@ -135,10 +136,7 @@ test('the whole-work page is previewed as its story: title, story card, feeds, t
   expect(one(head, 'og:url')).toBe(at(SITE, '/stories/salt-and-ledger/all/'));
   expect(one(head, 'og:image')).toBe(at(SITE, '/stories/salt-and-ledger/card.png'));
   expect(head.meta.get('article:author')).toEqual(['Wren Halloway', 'M. Okafor']);
-  expect(head.links.filter((link) => link.rel === 'alternate').map((link) => link.href)).toEqual([
-    at(SITE, '/stories/salt-and-ledger/feed.xml'),
-    at(SITE, '/feed.xml'),
-  ]);
+  expect(feedsOf(head)).toEqual([at(SITE, '/stories/salt-and-ledger/feed.xml'), at(SITE, '/feed.xml')]);
   expect(head.jsonLd[0]).toMatchObject({ '@type': 'WebPage', mainEntity: { '@type': 'Book', name: 'Salt and Ledger' } });
   await expectCard('dist', SITE, head);
 });
@@ -150,7 +148,7 @@ test('the home page describes the WebSite, with the site card and feed', async (
   expect(one(head, 'og:url')).toBe(at(SITE, '/'));
   expect(head.meta.has('article:published_time')).toBe(false);
   expect(head.jsonLd[0]).toMatchObject({ '@type': 'WebSite', name: 'The Quire Sampler', url: at(SITE, '/') });
-  expect(head.links.find((link) => link.rel === 'alternate')?.href).toBe(at(SITE, '/feed.xml'));
+  expect(feedsOf(head)).toEqual([at(SITE, '/feed.xml')]);
   await expectCard('dist', SITE, head);
 });
 

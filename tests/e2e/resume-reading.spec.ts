@@ -82,6 +82,9 @@ test('a link to a passage opens there without an offer, and another chapter has 
   await expect(page.locator('#p-2')).toBeInViewport();
   await page.waitForTimeout(300);
   await expect(page.locator('quire-resume').getByRole('button')).toHaveCount(0);
+  // Nothing moved the reader away from the passage they were sent to.
+  await expect(page.locator('#p-2')).toBeInViewport();
+  expect(await page.evaluate(() => location.hash)).toBe('#p-2');
   await page.goto('/stories/salt-and-ledger/the-missing-salt/');
   await page.waitForTimeout(300);
   await expect(page.locator('quire-resume').getByRole('button')).toHaveCount(0);
