@@ -153,5 +153,5 @@ test('landmarks, skip link and focus: header, navigation, main and footer are th
   await expect(page.getByRole('contentinfo')).toHaveCount(1);
   await expect(page.getByRole('navigation')).toHaveCount(2);
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await expect(page.getByRole('link', { name: 'Skip to the chapter text' })).toBeFocused();
 });

@@ -82,12 +82,17 @@ test('an unknown address shows the 404 page in the site style', async ({ page })
   await expect(page).toHaveURL('/');
 });
 
-test('the skip link jumps to the content', async ({ page }) => {
-  await page.goto('/stories/salt-and-ledger/the-lighthouse/');
-  await page.keyboard.press('Tab');
-  const skip = page.getByRole('link', { name: 'Skip to content' });
-  await expect(skip).toBeFocused();
-  await expect(skip).toBeInViewport();
-  await page.keyboard.press('Enter');
-  await expect(page.locator('main')).toBeFocused();
+test('the skip link jumps to the content; on a chapter, to the chapter text', async ({ page }) => {
+  for (const [path, name, target] of [
+    ['/stories/salt-and-ledger/', 'Skip to content', 'main'],
+    ['/stories/salt-and-ledger/the-lighthouse/', 'Skip to the chapter text', '#chapter-start'],
+  ] as const) {
+    await page.goto(path);
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press('Enter');
+    await expect(page.locator(target)).toBeFocused();
+  }
 });

@@ -17,7 +17,7 @@ test('the story page and chapter menu link to the whole work', async ({ page }) 
 
 test('the whole work has every chapter in order, each with its heading, notes and text', async ({ page }) => {
   await page.goto(ALL);
-  await expect(page).toHaveTitle('Salt and Ledger (whole work) · The Quire Sampler');
+  await expect(page).toHaveTitle('Salt and Ledger by Wren Halloway and M. Okafor (whole work)');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Salt and Ledger');
   await expect(page.getByText('by Wren Halloway and M. Okafor')).toBeVisible();
 
