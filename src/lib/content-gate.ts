@@ -32,3 +32,13 @@ export const realWarnings = (warnings: readonly string[]): string[] =>
 /** Whether a story shows the gate before its text. */
 export const isGated = (story: { rating: string; warnings: readonly string[] }): boolean =>
   GATED_RATINGS.includes(story.rating) || realWarnings(story.warnings).length > 0;
+
+/** Whether the reader has agreed to see a story's text: for it, or for every story. */
+export const gatePassed = (story: string, read: (key: string) => string | null): boolean =>
+  read(GATE_SKIP_ALL_KEY) === GATE_PASSED || read(gateStoryKey(story)) === GATE_PASSED;
+
+/** What the gate states, in one line: "Rated Mature. Warnings: A, B." (for places that show no gate, like search results). */
+export function gateNotice(ratingLabel: string, warnings: readonly string[]): string {
+  const real = realWarnings(warnings);
+  return `Rated ${ratingLabel}.${real.length > 0 ? ` Warnings: ${real.join(', ')}.` : ''}`;
+}

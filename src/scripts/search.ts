@@ -1,3 +1,4 @@
+import { gatePassed } from '../lib/content-gate';
 import {
   findPassage,
   pagefindFilters,
@@ -8,11 +9,13 @@ import {
   type SearchFilter,
   type SearchRequest,
 } from '../lib/search';
+import { readSetting } from './storage';
 
 /** The parts of Pagefind's browser API the search page uses (see the Pagefind search API docs). */
 interface PagefindResultData extends LocatedResult {
   url: string;
-  meta: Partial<Record<'title' | 'story' | 'chapter' | 'language' | 'dir', string>>;
+  /** `gate` (the story's slug) and `notice` only on pages of gated stories (SearchData.astro). */
+  meta: Partial<Record<'title' | 'story' | 'chapter' | 'language' | 'dir' | 'gate' | 'notice', string>>;
 }
 interface PagefindResult {
   data(): Promise<PagefindResultData>;
@@ -184,6 +187,15 @@ function renderResult(data: PagefindResultData): HTMLLIElement {
   story.className = 'search-result__story';
   if (data.meta.chapter) inStoryLanguage(story).textContent = data.meta.story ?? '';
   else story.textContent = 'Story summary';
+
+  // A gated story's text stays behind its gate: the result says what the gate would, until the reader has agreed.
+  if (data.meta.gate !== undefined && !gatePassed(data.meta.gate, readSetting)) {
+    const notice = document.createElement('p');
+    notice.className = 'search-result__notice';
+    notice.textContent = `${data.meta.notice ?? ''} The excerpt shows once you have read the story’s content notice and chosen to continue.`;
+    item.append(heading, story, notice);
+    return item;
+  }
 
   const excerpt = inStoryLanguage(document.createElement('p'));
   excerpt.className = 'search-result__excerpt';

@@ -28,6 +28,24 @@ test('a phrase from a chapter finds that chapter, and its link opens the paragra
   expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
 });
 
+test('a gated story’s results state its rating and warnings, not its text, until the reader continues past its gate', async ({ page }) => {
+  await page.goto(fixtureUrl('/search/?q=beacon'));
+  const result = results(page).filter({ has: page.getByRole('link', { name: 'The Signal' }) });
+  await expect(result.locator('.search-result__notice')).toHaveText(
+    'Rated Mature. Warnings: Major Character Death, Graphic Depictions Of Violence. ' +
+      'The excerpt shows once you have read the story’s content notice and chosen to continue.',
+  );
+  await expect(result.locator('.search-result__excerpt')).toHaveCount(0);
+  await expect(result).not.toContainText('three nights');
+  // The link still leads to the chapter, where the gate asks; once the reader continues, results show the text.
+  await result.getByRole('link', { name: 'The Signal' }).click();
+  await expect(page.getByRole('heading', { name: 'Content warning' })).toBeFocused();
+  await page.getByRole('link', { name: 'Continue' }).click();
+  await page.goto(fixtureUrl('/search/?q=beacon'));
+  await expect(result.locator('.search-result__excerpt')).toContainText('beacon');
+  await expect(result.locator('.search-result__notice')).toHaveCount(0);
+});
+
 test('search also works without Web Workers, running WebAssembly on the page under its policy', async ({ page }) => {
   // Pagefind searches in a worker when it can, else on the page, which the policy must allow ('wasm-unsafe-eval').
   await page.addInitScript(() => Reflect.deleteProperty(window, 'Worker'));

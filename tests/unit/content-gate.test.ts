@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GATE_PASSED, GATE_SKIP_ALL_KEY, gateStoryKey, isGated, realWarnings } from '../../src/lib/content-gate';
+import { GATE_PASSED, GATE_SKIP_ALL_KEY, gateNotice, gatePassed, gateStoryKey, isGated, realWarnings } from '../../src/lib/content-gate';
 import { contentGateScript, contentGateScriptHash } from '../../src/lib/content-gate-script';
 import { TEXT_SIZE_KEY } from '../../src/lib/settings';
 
@@ -21,6 +21,20 @@ describe('content gates', () => {
 
   it('keep the warnings that warn, in order', () => {
     expect(realWarnings(['Violence', 'No Archive Warnings Apply', '', 'Character death'])).toEqual(['Violence', 'Character death']);
+  });
+
+  it('count a story as agreed to when the reader continued past its gate, or past every gate', () => {
+    const stored = (entries: Record<string, string>) => (key: string) => entries[key] ?? null;
+    expect(gatePassed('tale', stored({}))).toBe(false);
+    expect(gatePassed('tale', stored({ [gateStoryKey('tale')]: GATE_PASSED }))).toBe(true);
+    expect(gatePassed('tale', stored({ [gateStoryKey('other')]: GATE_PASSED }))).toBe(false);
+    expect(gatePassed('tale', stored({ [GATE_SKIP_ALL_KEY]: GATE_PASSED }))).toBe(true);
+    expect(gatePassed('tale', stored({ [gateStoryKey('tale')]: 'yes' }))).toBe(false);
+  });
+
+  it('state a gate in one line: the rating, and the warnings that warn', () => {
+    expect(gateNotice('Mature', ['Violence', 'No Archive Warnings Apply'])).toBe('Rated Mature. Warnings: Violence.');
+    expect(gateNotice('Explicit', [])).toBe('Rated Explicit.');
   });
 
   it('store choices under quire: keys that never collide with each other or the settings', () => {
