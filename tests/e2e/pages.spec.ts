@@ -48,6 +48,23 @@ test('the story page shows every fact, the notes and a full table of contents', 
   await expect(page.locator('dt:text-is("Words") + dd')).toHaveText(String(total));
 });
 
+test('a chapter page loads one stylesheet, without the rules only the library pages use; those pages have them', async ({ page }) => {
+  const rules = () =>
+    page.evaluate(() => ({
+      sheets: document.styleSheets.length,
+      library: [...document.styleSheets].some((sheet) => [...sheet.cssRules].some((rule) => rule.cssText.startsWith('.story-card'))),
+    }));
+  await page.goto('/stories/salt-and-ledger/the-lighthouse/');
+  expect(await rules()).toEqual({ sheets: 1, library: false });
+  for (const path of ['/', '/stories/salt-and-ledger/', '/fandoms/']) {
+    await page.goto(path);
+    expect((await rules()).library, path).toBe(true);
+  }
+  // The library's look is intact where it is used.
+  await page.goto('/');
+  expect(await page.locator('.story-card').first().evaluate((card) => getComputedStyle(card).borderBottomStyle)).toBe('solid');
+});
+
 test('pages carry link-preview metadata with the canonical URL', async ({ page }) => {
   await page.goto('/stories/salt-and-ledger/the-lighthouse/');
   const url = 'http://localhost:4321/stories/salt-and-ledger/the-lighthouse/';
