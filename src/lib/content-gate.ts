@@ -33,7 +33,7 @@ export const realWarnings = (warnings: readonly string[]): string[] =>
 export const isGated = (story: { rating: string; warnings: readonly string[] }): boolean =>
   GATED_RATINGS.includes(story.rating) || realWarnings(story.warnings).length > 0;
 
-/** Whether the reader has agreed to see a story's text: for it, or for every story. */
+/** Whether the reader has agreed to see a story's text: for it, or for every story (the inline gate script asks the same, in its own words). */
 export const gatePassed = (story: string, read: (key: string) => string | null): boolean =>
   read(GATE_SKIP_ALL_KEY) === GATE_PASSED || read(gateStoryKey(story)) === GATE_PASSED;
 

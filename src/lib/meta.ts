@@ -166,49 +166,40 @@ function bookJsonLd(site: SiteInfo, story: StoryInfo, image: string) {
   };
 }
 
-/** The story as a Book with its chapters as parts: what its own page and its whole-work page describe. */
-const bookWithChapters = (site: SiteInfo, story: StoryInfo, chapters: readonly ChapterInfo[], image: string) => ({
-  ...bookJsonLd(site, story, image),
-  hasPart: chapters.map((chapter) => ({
-    '@type': 'Chapter',
-    name: chapter.title.text,
-    position: chapter.position,
-    url: absoluteUrl(site.url, chapterUrl(story.slug, chapter.slug)),
-  })),
-});
-
 /** A story's own page: "Story by Author". */
 export function storyMeta(site: SiteInfo, story: StoryInfo, chapters: readonly ChapterInfo[]): PageMeta {
   const { tags, ...parts } = storyParts(site, story);
+  const url = absoluteUrl(site.url, storyUrl(story.slug));
   return {
     ...parts,
     title: byline(story, site.language),
-    description: plainDescription(story.summaryText || site.description),
-    canonical: absoluteUrl(site.url, storyUrl(story.slug)),
-    article: { published: story.published, modified: story.updated, authors: story.authors, tags },
-    jsonLd: { '@context': 'https://schema.org', ...bookWithChapters(site, story, chapters, parts.image.url) },
-  };
-}
-
-/** The whole work on one page: "Story by Author (whole work)", a page whose main entity is the story. */
-export function wholeWorkMeta(site: SiteInfo, story: StoryInfo, chapters: readonly ChapterInfo[]): PageMeta {
-  const { tags, ...parts } = storyParts(site, story);
-  const url = absoluteUrl(site.url, wholeWorkUrl(story.slug));
-  const title = `${byline(story, site.language)} (whole work)`;
-  return {
-    ...parts,
-    title,
     description: plainDescription(story.summaryText || site.description),
     canonical: url,
     article: { published: story.published, modified: story.updated, authors: story.authors, tags },
     jsonLd: {
       '@context': 'https://schema.org',
-      '@type': 'WebPage',
-      name: title,
-      url,
-      inLanguage: story.language,
-      mainEntity: bookWithChapters(site, story, chapters, parts.image.url),
+      ...bookJsonLd(site, story, parts.image.url),
+      hasPart: chapters.map((chapter) => ({
+        '@type': 'Chapter',
+        name: chapter.title.text,
+        position: chapter.position,
+        url: absoluteUrl(site.url, chapterUrl(story.slug, chapter.slug)),
+      })),
     },
+  };
+}
+
+/** The whole work on one page: the story page's metadata, titled "Story by Author (whole work)", a page whose main entity is the story. */
+export function wholeWorkMeta(site: SiteInfo, story: StoryInfo, chapters: readonly ChapterInfo[]): PageMeta {
+  const meta = storyMeta(site, story, chapters);
+  const { '@context': context, ...book } = meta.jsonLd;
+  const url = absoluteUrl(site.url, wholeWorkUrl(story.slug));
+  const title = `${meta.title} (whole work)`;
+  return {
+    ...meta,
+    title,
+    canonical: url,
+    jsonLd: { '@context': context, '@type': 'WebPage', name: title, url, inLanguage: story.language, mainEntity: book },
   };
 }
 
