@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { realContentPath } from '../build/content-files';
 import { parseYamlMapping } from './frontmatter';
 
 /** Where the content is, and the site address it declares: shared by the loader and astro.config. */
@@ -21,7 +22,8 @@ export function readSiteUrl(root: string): string {
   const file = path.join(root, 'site.yaml');
   let url: unknown;
   try {
-    url = existsSync(file) ? parseYamlMapping(readFileSync(file, 'utf8')).url : undefined;
+    // Checked as the loader checks it: a pipe here would hang the build before it starts.
+    url = existsSync(file) ? parseYamlMapping(readFileSync(realContentPath(file, root), 'utf8')).url : undefined;
   } catch {
     url = undefined;
   }

@@ -35,8 +35,8 @@ export interface CardText {
   subtitle?: string | undefined;
   /** At the bottom (fandoms and rating). */
   footer?: string | undefined;
-  /** An image file shown beside the text (the story's cover). */
-  cover?: string | undefined;
+  /** An image shown beside the text (the story's cover, as read and checked from its file). */
+  cover?: Buffer | undefined;
   /** Right-to-left cards are mirrored: text on the right, cover on the left. */
   dir?: 'ltr' | 'rtl' | undefined;
 }
@@ -195,7 +195,7 @@ export async function renderCard(card: CardText): Promise<Buffer> {
 }
 
 /** A story's card: site, title, authors, fandoms and rating, and the cover if it has one. */
-export function storyCard(site: SiteInfo, story: StoryInfo & { dir: 'ltr' | 'rtl' }, cover?: string): Promise<Buffer> {
+export function storyCard(site: SiteInfo, story: StoryInfo & { dir: 'ltr' | 'rtl' }, cover?: Buffer): Promise<Buffer> {
   return renderCard({
     kicker: site.title.text,
     title: story.title.text,

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
 import type { z } from 'astro/zod';
@@ -12,6 +12,7 @@ import type {
   storyEntrySchema,
   storySchema,
 } from '../content.config';
+import { ContentFileError, readContentFile, realContentPath } from '../build/content-files';
 import { contentRoot, resolveSiteUrl } from '../lib/content-folder';
 import { earliest, latest } from '../lib/dates';
 import { FrontmatterError, parseYamlMapping, splitFrontmatter } from '../lib/frontmatter';
@@ -111,12 +112,15 @@ function validate<S extends z.ZodType>(file: string, data: unknown, schema: S, p
   return undefined;
 }
 
-/** Reads a file with `read`, recording a YAML or frontmatter problem instead of throwing. */
-async function parseFile<T>(file: string, read: (text: string) => T, problems: Problem[]): Promise<T | undefined> {
+/**
+ * Reads a content file inside `within` with `read`, recording a YAML, frontmatter or file problem
+ * (a link outside the folder, a pipe, a device) instead of throwing.
+ */
+async function parseFile<T>(file: string, within: string, read: (text: string) => T, problems: Problem[]): Promise<T | undefined> {
   try {
-    return read(await readFile(file, 'utf8'));
+    return read((await readContentFile(file, within)).toString('utf8'));
   } catch (error) {
-    if (!(error instanceof FrontmatterError)) throw error;
+    if (!(error instanceof FrontmatterError || error instanceof ContentFileError)) throw error;
     problems.push({ file: displayPath(file), message: error.message });
     return undefined;
   }
@@ -125,10 +129,11 @@ async function parseFile<T>(file: string, read: (text: string) => T, problems: P
 /** Reads a Markdown file's frontmatter and validates it, recording problems instead of throwing. */
 async function readEntry<S extends z.ZodType>(
   file: string,
+  within: string,
   schema: S,
   problems: Problem[],
 ): Promise<{ data: z.infer<S>; body: string } | undefined> {
-  const split = await parseFile(file, splitFrontmatter, problems);
+  const split = await parseFile(file, within, splitFrontmatter, problems);
   const data = split && validate(file, split.data, schema, problems);
   return split && data ? { data, body: split.body } : undefined;
 }
@@ -156,8 +161,19 @@ async function listChapters(folder: string, problems: Problem[]): Promise<Chapte
   const bySlug = new Map<string, string>();
   for (const name of (await readdir(folder)).sort()) {
     const file = path.join(folder, name);
-    if (!name.endsWith('.md') || name === 'index.md' || !(await stat(file)).isFile()) continue;
+    if (path.extname(name).toLowerCase() !== '.md' || name === 'index.md') continue;
     const shown = displayPath(file);
+    if (!name.endsWith('.md')) {
+      problems.push({ file: shown, message: 'Markdown files end in lowercase ".md"; rename the file' });
+      continue;
+    }
+    try {
+      realContentPath(file, folder);
+    } catch (error) {
+      if (!(error instanceof ContentFileError)) throw error;
+      problems.push({ file: shown, message: error.message });
+      continue;
+    }
     const match = CHAPTER_FILE.exec(name);
     if (!match) {
       problems.push({ file: shown, message: 'not a chapter file: chapter files are named NN-<chapter-slug>.md, e.g. 01-the-letter.md' });
@@ -188,24 +204,25 @@ async function listChapters(folder: string, problems: Problem[]): Promise<Chapte
 /** Reads and validates one story folder: its index.md, cover and chapter files. */
 async function readStory(slug: string, folder: string, schemas: LibrarySchemas, problems: Problem[]): Promise<PendingStory | undefined> {
   const indexFile = path.join(folder, 'index.md');
+  const problemsBefore = problems.length;
   const chapterFiles = await listChapters(folder, problems);
   if (!existsSync(indexFile)) {
     problems.push({ file: displayPath(indexFile), message: 'missing: every story folder needs an index.md with the story\'s title and authors' });
     return undefined;
   }
-  const story = await readEntry(indexFile, schemas.story, problems);
+  const story = await readEntry(indexFile, folder, schemas.story, problems);
   let cover: StoryEntry['cover'];
   if (story?.data.cover !== undefined) {
     const resolved = resolveStoryFile(folder, story.data.cover, COVER_EXTENSIONS);
-    const size = 'absolute' in resolved ? await imageSize(resolved.absolute) : undefined;
+    const size = 'absolute' in resolved ? await imageSize(resolved.absolute, folder) : undefined;
     if ('problem' in resolved) problems.push({ file: displayPath(indexFile), field: 'cover', message: `${resolved.problem}; a cover is an image file in the story folder` });
-    else if (!size) problems.push({ file: displayPath(indexFile), field: 'cover', message: `"${story.data.cover}" is not a readable image` });
+    else if (!size || 'problem' in size) problems.push({ file: displayPath(indexFile), field: 'cover', message: `"${story.data.cover}" ${size?.problem}` });
     else cover = { file: resolved.file, ...size };
   }
-  if (chapterFiles.length === 0) problems.push({ file: displayPath(folder), message: 'no chapters: add chapter files named NN-<chapter-slug>.md' });
+  if (chapterFiles.length === 0 && problems.length === problemsBefore) problems.push({ file: displayPath(folder), message: 'no chapters: add chapter files named NN-<chapter-slug>.md' });
   const chapters: PendingStory['chapters'] = [];
   for (const chapter of chapterFiles) {
-    const entry = await readEntry(chapter.file, schemas.chapter, problems);
+    const entry = await readEntry(chapter.file, folder, schemas.chapter, problems);
     if (!entry) continue;
     if (entry.data.published === undefined && story && story.data.published === undefined) {
       problems.push({ file: displayPath(chapter.file), field: 'published', message: 'required (or set "published" in the story\'s index.md for the chapters to inherit)' });
@@ -236,19 +253,31 @@ export async function readLibrary(
   if (!existsSync(siteFile)) {
     problems.push({ file: displayPath(siteFile), message: 'missing: create it with at least a "title:" line' });
   } else {
-    const yaml = await parseFile(siteFile, parseYamlMapping, problems);
+    const yaml = await parseFile(siteFile, root, parseYamlMapping, problems);
     siteData = yaml && validate(siteFile, yaml, schemas.site, problems);
   }
 
   const storiesDir = path.join(root, 'stories');
-  const storyNames = existsSync(storiesDir) ? (await readdir(storiesDir)).filter((name) => !name.startsWith('.')).sort() : [];
-  if (storyNames.length === 0) problems.push({ file: displayPath(storiesDir), message: 'no stories: add a folder per story' });
+  let storyNames: string[] = [];
+  if (existsSync(storiesDir)) {
+    try {
+      realContentPath(storiesDir, root, { folder: true });
+      storyNames = (await readdir(storiesDir)).filter((name) => !name.startsWith('.')).sort();
+    } catch (error) {
+      if (!(error instanceof ContentFileError)) throw error;
+      problems.push({ file: displayPath(storiesDir), message: error.message });
+    }
+  }
+  if (storyNames.length === 0 && problems.length === 0) problems.push({ file: displayPath(storiesDir), message: 'no stories: add a folder per story' });
 
   const pending: PendingStory[] = [];
   for (const slug of storyNames) {
     const folder = path.join(storiesDir, slug);
-    if (!(await stat(folder)).isDirectory()) {
-      problems.push({ file: displayPath(folder), message: 'not a story folder: stories/ holds one folder per story' });
+    try {
+      realContentPath(folder, root, { folder: true });
+    } catch (error) {
+      if (!(error instanceof ContentFileError)) throw error;
+      problems.push({ file: displayPath(folder), message: `${error.message}; stories/ holds one folder per story` });
       continue;
     }
     if (!SLUG.test(slug)) {

@@ -1,7 +1,7 @@
-import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { MdastPluginDefinition } from 'satteri';
 import sharp from 'sharp';
+import { ContentFileError, readImageFile, realContentPath } from '../build/content-files';
 import { storyFileUrl } from '../lib/urls';
 
 export const IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif'];
@@ -19,7 +19,7 @@ declare module 'satteri' {
 
 /**
  * Resolves a path written in a story against its folder: the folder-relative path when it names
- * an existing image file inside the folder, otherwise a description of what is wrong.
+ * an existing image file inside the folder (links resolved), otherwise a description of what is wrong.
  */
 export function resolveStoryFile(
   folder: string,
@@ -39,15 +39,29 @@ export function resolveStoryFile(
   if (!extensions.includes(path.extname(file).toLowerCase())) {
     return { problem: `"${written}" is not a ${extensions.join(', ')} file` };
   }
-  if (!existsSync(absolute) || !statSync(absolute).isFile()) return { problem: `"${written}" does not exist` };
+  try {
+    realContentPath(absolute, folder);
+  } catch (error) {
+    if (error instanceof ContentFileError) return { problem: `"${written}" ${error.message}` };
+    throw error;
+  }
   return { file: file.split(path.sep).join('/'), absolute };
 }
 
-/** An image's displayed size (EXIF rotation applied), so pages reserve its space before it loads. */
-export async function imageSize(file: string): Promise<{ width: number; height: number } | undefined> {
-  const metadata = await sharp(file).metadata();
-  const { width, height } = metadata.autoOrient ?? metadata;
-  return width && height ? { width, height } : undefined;
+/**
+ * An image's displayed size (EXIF rotation applied), so pages reserve its space before it loads;
+ * a description of the problem when the file is not a readable image of its extension's format.
+ */
+export async function imageSize(file: string, folder: string): Promise<{ width: number; height: number } | { problem: string }> {
+  try {
+    const metadata = await sharp(await readImageFile(file, folder)).metadata();
+    const { width, height } = metadata.autoOrient ?? metadata;
+    return width && height ? { width, height } : { problem: 'is not a readable image' };
+  } catch (error) {
+    if (error instanceof ContentFileError) return { problem: error.message };
+    // The image library's own words: a broken file, or one over its pixel limit.
+    return { problem: `is not a readable image (${(error as Error).message})` };
+  }
 }
 
 /**
@@ -66,9 +80,14 @@ export function storyImages(story: string, folder: string): MdastPluginDefinitio
         ctx.setProperty(node, 'url', '');
         return;
       }
+      const size = await imageSize(resolved.absolute, folder);
+      if ('problem' in size) {
+        ctx.data.imageProblems.push(`image "${node.url}" ${size.problem}`);
+        ctx.setProperty(node, 'url', '');
+        return;
+      }
       ctx.data.storyFiles.add(resolved.file);
       ctx.setProperty(node, 'url', storyFileUrl(story, resolved.file));
-      const size = await imageSize(resolved.absolute);
       ctx.setProperty(node, 'data', { hProperties: { ...size, loading: 'lazy', decoding: 'async' } });
     },
   };

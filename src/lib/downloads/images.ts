@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
+import { readImageFile } from '../../build/content-files';
 
 /** An image as the downloads carry it: in a format every e-reader shows, under a plain file name. */
 export interface DownloadImage {
@@ -33,14 +33,14 @@ const KEPT_AS_THEY_ARE: Record<string, DownloadImage['mediaType']> = {
 export async function prepareImages(folder: string, cover: string | undefined, shown: readonly string[]): Promise<DownloadImages> {
   const byFile = new Map<string, DownloadImage>();
   for (const [index, file] of shown.entries()) {
-    const absolute = path.join(folder, file);
+    const data = await readImageFile(path.join(folder, file), folder);
     const stem = `image-${index + 1}`;
     const kept = KEPT_AS_THEY_ARE[path.extname(file).toLowerCase()];
     if (kept) {
-      byFile.set(file, { name: `${stem}${path.extname(file).toLowerCase().replace('.jpeg', '.jpg')}`, mediaType: kept, data: await readFile(absolute) });
+      byFile.set(file, { name: `${stem}${path.extname(file).toLowerCase().replace('.jpeg', '.jpg')}`, mediaType: kept, data });
       continue;
     }
-    const image = sharp(absolute).autoOrient();
+    const image = sharp(data).autoOrient();
     const { hasAlpha } = await image.metadata();
     byFile.set(
       file,
@@ -49,11 +49,11 @@ export async function prepareImages(folder: string, cover: string | undefined, s
         : { name: `${stem}.jpg`, mediaType: 'image/jpeg', data: await image.jpeg({ quality: 90 }).toBuffer() },
     );
   }
-  return { cover: cover === undefined ? undefined : await prepareCover(path.join(folder, cover)), byFile };
+  return { cover: cover === undefined ? undefined : await prepareCover(await readImageFile(path.join(folder, cover), folder)), byFile };
 }
 
-async function prepareCover(file: string): Promise<DownloadImage> {
-  const data = await sharp(file)
+async function prepareCover(image: Buffer): Promise<DownloadImage> {
+  const data = await sharp(image)
     .autoOrient()
     .resize({ width: COVER_SIZE, height: COVER_SIZE, fit: 'inside', withoutEnlargement: true })
     .flatten({ background: '#ffffff' })

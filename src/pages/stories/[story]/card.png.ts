@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { readImageFile } from '../../../build/content-files';
 import { getSite, getStories, type Story } from '../../../data/library';
 import { storyCard } from '../../../lib/social-card';
 
@@ -8,6 +9,7 @@ export const getStaticPaths = (async () =>
   (await getStories()).map((story) => ({ params: { story: story.data.slug }, props: { story } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ story: Story }> = async ({ props: { story } }) => {
-  const cover = story.data.cover && path.join(story.data.folder, story.data.cover.file);
+  const { cover: file, folder } = story.data;
+  const cover = file && (await readImageFile(path.join(folder, file.file), folder));
   return new Response(new Uint8Array(await storyCard(await getSite(), story.data, cover)), { headers: { 'Content-Type': 'image/png' } });
 };

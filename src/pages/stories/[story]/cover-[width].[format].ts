@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { readImageFile } from '../../../build/content-files';
 import { getStories } from '../../../data/library';
 import { COVER_FORMATS, coverWidths, encodeCover, type CoverFormat } from '../../../lib/covers';
 
@@ -9,11 +10,11 @@ export const getStaticPaths = (async () =>
     if (!story.cover) return [];
     const source = path.join(story.folder, story.cover.file);
     return coverWidths(story.cover.width).flatMap((width) =>
-      COVER_FORMATS.map((format) => ({ params: { story: story.slug, width: String(width), format }, props: { source } })),
+      COVER_FORMATS.map((format) => ({ params: { story: story.slug, width: String(width), format }, props: { source, folder: story.folder } })),
     );
   })) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ source: string }> = async ({ params, props }) =>
-  new Response(new Uint8Array(await encodeCover(props.source, Number(params.width), params.format as CoverFormat)), {
+export const GET: APIRoute<{ source: string; folder: string }> = async ({ params, props }) =>
+  new Response(new Uint8Array(await encodeCover(await readImageFile(props.source, props.folder), Number(params.width), params.format as CoverFormat)), {
     headers: { 'Content-Type': `image/${params.format}` },
   });

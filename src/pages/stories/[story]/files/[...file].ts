@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { readContentFile } from '../../../../build/content-files';
 import { getStories } from '../../../../data/library';
 
 /** Publishes the story-folder files that pages show: covers and images in the text. */
@@ -8,8 +8,9 @@ export const getStaticPaths = (async () =>
   (await getStories()).flatMap(({ data: story }) =>
     story.files.map((file) => ({
       params: { story: story.slug, file },
-      props: { source: path.join(story.folder, file) },
+      props: { source: path.join(story.folder, file), folder: story.folder },
     })),
   )) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ source: string }> = async ({ props }) => new Response(await readFile(props.source));
+export const GET: APIRoute<{ source: string; folder: string }> = async ({ props }) =>
+  new Response(new Uint8Array(await readContentFile(props.source, props.folder)));
