@@ -1,6 +1,6 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { contentRoot, readSiteUrl } from './src/lib/content-folder';
+import { contentRoot, readSiteUrl } from './src/build/content-folder';
 
 // Test fixtures build into their own folders (QUIRE_OUT) so they never overwrite the site.
 export default defineConfig({

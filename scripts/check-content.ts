@@ -9,10 +9,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ContentProblems } from '../src/lib/problems';
-import { contentRoot } from '../src/lib/content-folder';
+import { contentRoot } from '../src/build/content-folder';
 import { readLibrary } from '../src/loaders/library';
-import { chapterSchema, siteSchema, storySchema } from '../src/schemas';
+import { ContentProblems } from '../src/loaders/problems';
 
 let options: { drafts: boolean };
 try {
@@ -26,11 +25,7 @@ const root = contentRoot();
 const renderCache = await mkdtemp(path.join(os.tmpdir(), 'quire-check-'));
 try {
   const started = performance.now();
-  const { stories, chapters } = await readLibrary(
-    root,
-    { site: siteSchema, story: storySchema, chapter: chapterSchema },
-    { includeDrafts: options.drafts, renderCache },
-  );
+  const { stories, chapters } = await readLibrary(root, { includeDrafts: options.drafts, renderCache });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const drafts = options.drafts ? 'drafts included' : 'drafts not counted';
   console.log(`The content is valid: ${stories.length} stories, ${chapters.length} chapters (${drafts}), checked in ${seconds} s.`);

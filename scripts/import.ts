@@ -12,9 +12,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentRoot } from '../src/lib/content-folder';
-import { chapterSchema, storySchema } from '../src/schemas';
-import { combinePages, conflicts, decodePage, ImportError, readArchivePage, SLUG, slugify, storyFiles } from '../src/lib/import/index';
+import { contentRoot } from '../src/build/content-folder';
+import { combinePages, conflicts, decodePage, ImportError, readArchivePage, slugify, storyFiles } from '../src/build/import/index';
+import { formatProblem } from '../src/loaders/problems';
+import { SLUG, SLUG_RULE } from '../src/schemas';
 
 const USAGE = 'usage: npm run import -- <file.html|folder> [--story <slug>] [--out <stories folder>] [--dry-run] [--force]';
 const HTML_FILE = /\.x?html?$/i;
@@ -47,7 +48,7 @@ if (options.help) {
 }
 if (positionals.length !== 1) fail(2, [positionals.length === 0 ? 'Name a saved page or a folder of them.' : 'Import one file or one folder at a time.', USAGE]);
 if (options.story !== undefined && !SLUG.test(options.story)) {
-  fail(2, [`--story "${options.story}": a story slug is lowercase letters, digits and single hyphens, e.g. the-tin-lantern`]);
+  fail(2, [`--story "${options.story}": a story slug is ${SLUG_RULE}, e.g. the-tin-lantern`]);
 }
 
 const input = positionals[0]!;
@@ -82,9 +83,12 @@ try {
 const slug = options.story ?? slugify(story.title, 'imported-story');
 const folder = path.join(options.out, slug);
 const today = new Date().toISOString().slice(0, 10);
-const planned = storyFiles(story, today, { story: storySchema, chapter: chapterSchema });
+const planned = storyFiles(story, today);
 if (planned.problems.length > 0) {
-  fail(1, ['Nothing was imported; the converted files would not pass the content check:', ...planned.problems.map((p) => `  - ${path.join(folder, p.file)}: ${p.message}`)]);
+  fail(1, [
+    'Nothing was imported; the converted files would not pass the content check:',
+    ...planned.problems.map((problem) => `  - ${formatProblem({ ...problem, file: path.join(folder, problem.file) })}`),
+  ]);
 }
 
 // An existing story keeps its index.md (unless --force); chapter files are never silently replaced.

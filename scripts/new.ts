@@ -9,8 +9,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentRoot } from '../src/lib/content-folder';
-import { chapterFile, nextChapter, storyFiles, storySlugProblem, today } from '../src/lib/scaffold';
+import { contentRoot } from '../src/build/content-folder';
+import { chapterFile, nextChapter, storyFiles, storySlugProblem, today } from '../src/build/scaffold';
 import { nearest } from '../src/lib/suggest';
 
 const USAGE = [

@@ -3,8 +3,35 @@ import { canonicalLanguage } from './lib/language';
 import { isCalendarDate } from './lib/dates';
 
 /*
- * Frontmatter schemas: the content contract (docs/content.md) as code. Objects are strict, so a
- * misspelt field is an error instead of silently dropping an author's notes.
+ * The content contract (docs/content.md) as code, in one place: names of folders and files, the
+ * frontmatter schemas, and the entries the pages read, built from them. The loader, `npm run
+ * check`, the importer, `npm run new`, the downloads and the pages all take their rules from here.
+ */
+
+/** Story folders and chapter slugs: lowercase ASCII letters, digits and single inner hyphens. */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Slugs a chapter may not take: `all` is the whole-work page's address. */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set(['all']);
+/** How slugs are described to authors when one is not valid. */
+export const SLUG_RULE = 'lowercase letters, digits and single hyphens, not starting or ending with a hyphen';
+
+const CHAPTER_FILE = /^(\d+)-(.+)\.md$/;
+
+/** A chapter file's name, `NN-<slug>.md`, its number padded to `width` digits. */
+export const chapterFileName = (number: number, slug: string, width = 2): string => `${String(number).padStart(width, '0')}-${slug}.md`;
+
+/**
+ * A chapter file name's parts (`07-the-letter.md` → 7, "07", "the-letter"), or nothing when the
+ * name is not of that form. The slug is returned as written: check it with SLUG.
+ */
+export function parseChapterFileName(name: string): { number: number; digits: string; slug: string } | undefined {
+  const match = CHAPTER_FILE.exec(name);
+  return match ? { number: Number(match[1]), digits: match[1]!, slug: match[2]! } : undefined;
+}
+
+/*
+ * Frontmatter schemas. Objects are strict, so a misspelt field is an error instead of silently
+ * dropping an author's notes.
  */
 
 /** Text; a bare number (`title: 1984`) is read as its text. */
@@ -100,3 +127,72 @@ export const chapterSchema = z.strictObject({
   /** Drafts are built only in development. Default false. */
   draft: z.boolean().default(false),
 });
+
+/*
+ * What the pages read: the validated content with defaults resolved and Markdown rendered. Each
+ * entry is its frontmatter schema extended with what the loader derives; a field whose rendered
+ * form differs from what the author wrote (titles, the disclaimer in force) is replaced.
+ */
+
+/** A title or other inline Markdown, as HTML and as plain text (for `<title>` and meta tags). */
+const inline = z.object({ html: z.string(), text: z.string() });
+const direction = z.enum(['ltr', 'rtl']);
+
+export const siteEntrySchema = siteSchema.omit({ disclaimer: true }).extend({
+  title: inline,
+  dir: direction,
+  /** The address in force: site.yaml's, else SITE_URL, else localhost. */
+  url: z.string(),
+});
+
+export const storyEntrySchema = storySchema.omit({ disclaimer: true }).extend({
+  slug: z.string(),
+  title: inline,
+  /** The story's language, else the site's. */
+  language: z.string(),
+  dir: direction,
+  /** Given, else derived from the chapters. */
+  published: z.string(),
+  updated: z.string(),
+  /** Rendered HTML of the summary (the story file's body). */
+  summary: z.string(),
+  /** Plain text of the summary, for meta descriptions. */
+  summaryText: z.string(),
+  /** Rendered HTML. */
+  notes: z.string().optional(),
+  endNotes: z.string().optional(),
+  /** Cover image: its path inside the story folder and its size. */
+  cover: z.object({ file: z.string(), width: z.number(), height: z.number() }).optional(),
+  /** Files of the story folder that pages link to (cover, images in the text). */
+  files: z.array(z.string()),
+  /** Absolute path of the story folder, to publish its files. */
+  folder: z.string(),
+  chapterCount: z.number(),
+  words: z.number(),
+});
+
+export const chapterEntrySchema = chapterSchema.extend({
+  story: z.string(),
+  slug: z.string(),
+  /** 1-based position among the story's chapters. */
+  position: z.number(),
+  title: inline,
+  /** Given, else the story's. */
+  published: z.string(),
+  updated: z.string(),
+  summary: inline.optional(),
+  /** Rendered HTML. */
+  notes: z.string().optional(),
+  endNotes: z.string().optional(),
+  /** Rendered disclaimer in force (chapter's, else story's, else site's); absent when none. */
+  disclaimer: z.string().optional(),
+  words: z.number(),
+  /** Where the rendered chapter text is kept: read it with getChapterHtml (src/loaders/render-cache.ts). */
+  textFile: z.string(),
+});
+
+export type SiteEntry = z.infer<typeof siteEntrySchema>;
+export type StoryEntry = z.infer<typeof storyEntrySchema>;
+export type ChapterEntry = z.infer<typeof chapterEntrySchema>;
+export type Rating = (typeof RATINGS)[number];
+export type Status = (typeof STATUSES)[number];

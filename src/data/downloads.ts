@@ -1,9 +1,7 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { getEntry } from 'astro:content';
-import { buildDownloads } from '../lib/downloads';
-import { contentRoot } from '../lib/content-folder';
-import { renderCacheFor } from '../loaders/library';
+import { buildDownloads } from '../build/downloads';
+import { contentRoot } from '../build/content-folder';
+import { renderCacheFor, storeDownload } from '../loaders/render-cache';
 import { getChaptersByStory, getSite, type Chapter } from './library';
 
 /** One download of a story: its size, for the links, and its bytes, for the endpoint. */
@@ -57,13 +55,7 @@ const inMemory = (files: { epub: Uint8Array; html: Uint8Array }): Downloads => (
 });
 
 async function onDisk(story: string, files: { epub: Uint8Array; html: Uint8Array }): Promise<Downloads> {
-  // The render cache is cleared when the content is read; story slugs never start with a dot.
-  const folder = path.join(renderCacheFor(contentRoot()), '.downloads');
-  await mkdir(folder, { recursive: true });
-  const stored = async (name: string, data: Uint8Array): Promise<Download> => {
-    const file = path.join(folder, name);
-    await writeFile(file, data);
-    return { bytes: data.length, read: () => readFile(file) };
-  };
+  const cache = renderCacheFor(contentRoot());
+  const stored = async (name: string, data: Uint8Array): Promise<Download> => ({ bytes: data.length, read: await storeDownload(cache, name, data) });
   return { epub: await stored(`${story}.epub`, files.epub), html: await stored(`${story}.html`, files.html) };
 }

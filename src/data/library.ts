@@ -1,6 +1,8 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { byNewestUpdate } from '../lib/stories';
 
+export { getChapterHtml } from '../loaders/render-cache';
+
 /** Queries over the content collections. Drafts never reach them in production (see the loader). */
 
 export type Story = CollectionEntry<'stories'>;

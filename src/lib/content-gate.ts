@@ -4,14 +4,14 @@
  */
 
 /** Ratings that gate a story on their own. */
-export const GATED_RATINGS: readonly string[] = ['mature', 'explicit'];
+const GATED_RATINGS: readonly string[] = ['mature', 'explicit'];
 
 /**
  * Warnings that say there is nothing to warn about, compared case-insensitively. AO3's "Creator
  * Chose Not To Use Archive Warnings" is not one of them: it tells the reader the story may hold
  * anything, which is exactly what a reader who avoids some content needs to know before the text.
  */
-export const NO_WARNINGS: readonly string[] = ['No Archive Warnings Apply'];
+const NO_WARNINGS: readonly string[] = ['No Archive Warnings Apply'];
 
 /** Prefix of the per-story key: `quire:gate:<story slug>` is set once the reader continues. */
 export const GATE_STORY_KEY_PREFIX = 'quire:gate:';

@@ -1,3 +1,4 @@
+import type { ChapterEntry, SiteEntry, StoryEntry } from '../schemas';
 import { joinNames, RATING_LABELS } from './stories';
 import { absoluteUrl, chapterUrl, feedUrl, homeUrl, siteCardUrl, storyCardUrl, storyFeedUrl, storyUrl, wholeWorkUrl } from './urls';
 
@@ -9,39 +10,18 @@ import { absoluteUrl, chapterUrl, feedUrl, homeUrl, siteCardUrl, storyCardUrl, s
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 /** Longest meta description; previews cut longer ones anyway, mid-word. */
-export const DESCRIPTION_LENGTH = 200;
+const DESCRIPTION_LENGTH = 200;
 
-export interface SiteInfo {
+/** What metadata reads of the entries (src/schemas.ts), so tests can pass plain objects. */
+export type SiteInfo = Pick<SiteEntry, 'description' | 'language' | 'url'> & { title: { text: string } };
+export type StoryInfo = Pick<
+  StoryEntry,
+  'slug' | 'authors' | 'fandoms' | 'rating' | 'relationships' | 'characters' | 'tags' | 'language' | 'status' | 'published' | 'updated' | 'summaryText'
+> & { title: { text: string } };
+export type ChapterInfo = Pick<ChapterEntry, 'slug' | 'position' | 'published' | 'updated'> & {
   title: { text: string };
-  description: string;
-  language: string;
-  url: string;
-}
-
-export interface StoryInfo {
-  slug: string;
-  title: { text: string };
-  authors: string[];
-  fandoms: string[];
-  rating: keyof typeof RATING_LABELS;
-  relationships: string[];
-  characters: string[];
-  tags: string[];
-  language: string;
-  status: 'complete' | 'in-progress';
-  published: string;
-  updated: string;
-  summaryText: string;
-}
-
-export interface ChapterInfo {
-  slug: string;
-  position: number;
-  title: { text: string };
-  published: string;
-  updated: string;
   summary?: { text: string } | undefined;
-}
+};
 
 export interface PageMeta {
   title: string;
@@ -75,7 +55,7 @@ export const byline = (story: Pick<StoryInfo, 'title' | 'authors'>, locale: stri
   `${story.title.text} by ${joinNames(story.authors, locale)}`;
 
 /** What a story's card shows, as its alt text: title, authors, fandoms and rating. */
-export function storyCardAlt(story: StoryInfo, locale: string): string {
+function storyCardAlt(story: StoryInfo, locale: string): string {
   const fandoms = story.fandoms.length > 0 ? `${joinNames(story.fandoms, locale)}, ` : '';
   return `${byline(story, locale)}. ${fandoms}rated ${RATING_LABELS[story.rating]}.`;
 }

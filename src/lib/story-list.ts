@@ -12,7 +12,7 @@ export const SORTS = {
 } as const;
 export type SortKey = keyof typeof SORTS;
 /** The order the server renders: newest update first (see byNewestUpdate). */
-export const DEFAULT_SORT: SortKey = 'updated';
+const DEFAULT_SORT: SortKey = 'updated';
 
 export interface ListState {
   sort: SortKey;

@@ -29,7 +29,7 @@ const RENAMED: Record<string, { tag: string; attributes: string }> = {
  * elements are re-emitted with only allowed attributes; everything else is dropped, and scripts,
  * styles, frames and the like are dropped with their content. Comments never reach the output.
  */
-export function createFragmentSanitiser(): { sanitise(fragment: string): string; readonly dropping: boolean; end(): void } {
+function createFragmentSanitiser(): { sanitise(fragment: string): string; readonly dropping: boolean; end(): void } {
   let output = '';
   let droppedDepth = 0;
   const parser = new Parser(

@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { ContentFileError, readImageFile, realContentPath } from '../build/content-files';
 import { storyFileUrl } from '../lib/urls';
 
-export const IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif'];
+const IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif'];
 /** Covers are photos or artwork: no animated GIFs. */
 export const COVER_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.avif'];
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { Parser } from 'htmlparser2';
 import sharp from 'sharp';
-import { readSiteUrl } from '../../src/lib/content-folder';
+import { readSiteUrl } from '../../src/build/content-folder';
 import { expect, fixtureUrl, test } from './fixtures';
 
 /*

@@ -2,8 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chapterSchema, siteSchema, storySchema } from '../../src/content.config';
-import { readSiteUrl } from '../../src/lib/content-folder';
+import { readSiteUrl } from '../../src/build/content-folder';
 import { readLibrary } from '../../src/loaders/library';
 
 const previous = process.env.SITE_URL;
@@ -26,8 +25,7 @@ describe('the site URL astro.config reads', () => {
     process.env.SITE_URL = 'https://stories.example.org';
     const fixture = path.resolve('tests/fixtures/library');
     expect(readSiteUrl(fixture)).toBe('https://stories.example.org');
-    const schemas = { site: siteSchema, story: storySchema, chapter: chapterSchema };
-    const library = await readLibrary(fixture, schemas, { includeDrafts: false, renderCache: path.join(os.tmpdir(), `quire-url-${process.pid}`) });
+    const library = await readLibrary(fixture, { includeDrafts: false, renderCache: path.join(os.tmpdir(), `quire-url-${process.pid}`) });
     expect(library.site.url).toBe(readSiteUrl(fixture));
   });
 

@@ -6,11 +6,10 @@ import { Parser } from 'htmlparser2';
 import { SaxesParser } from 'saxes';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { chapterSchema, siteSchema, storySchema } from '../../src/content.config';
-import { buildDownloads } from '../../src/lib/downloads';
-import { storyIdentifier } from '../../src/lib/downloads/epub';
-import { parseFragment, serialise } from '../../src/lib/downloads/markup';
-import type { ChapterData, SiteData, StoryData } from '../../src/lib/downloads/whole-work';
+import { buildDownloads } from '../../src/build/downloads';
+import { storyIdentifier } from '../../src/build/downloads/epub';
+import { parseFragment, serialise } from '../../src/build/downloads/markup';
+import type { ChapterEntry, SiteEntry, StoryEntry } from '../../src/schemas';
 import { formatFileSize } from '../../src/lib/file-size';
 import { readLibrary } from '../../src/loaders/library';
 
@@ -19,7 +18,7 @@ mkdirSync(folder, { recursive: true });
 
 const HOSTILE = '</title><script>alert(1)</script> & "quotes" ]]> \u0007bell';
 
-const site: SiteData = {
+const site: SiteEntry = {
   title: { html: 'Test &amp; Archive', text: 'Test & Archive' },
   description: '',
   language: 'en',
@@ -27,7 +26,7 @@ const site: SiteData = {
   url: 'https://stories.example.org/',
 };
 
-function story(overrides: Partial<StoryData> = {}): StoryData {
+function story(overrides: Partial<StoryEntry> = {}): StoryEntry {
   return {
     slug: 'tale',
     title: { html: '&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; <em>Tale</em> &amp; "quotes"', text: HOSTILE },
@@ -61,7 +60,7 @@ const FOOTNOTE = (n: number) =>
   '<section data-footnotes class="footnotes"><h2 class="sr-only" id="footnote-label">Footnotes</h2><ol><li id="user-content-fn-1">' +
   '<p>A footnote. <a href="#user-content-fnref-1" data-footnote-backref="" class="data-footnote-backref">↩</a></p></li></ol></section>';
 
-function chapter(position: number, html: string, overrides: Partial<ChapterData> = {}): ChapterData {
+function chapter(position: number, html: string, overrides: Partial<ChapterEntry> = {}): ChapterEntry {
   const textFile = path.join(folder, `${position}.html`);
   writeFileSync(textFile, html);
   return {
@@ -78,7 +77,7 @@ function chapter(position: number, html: string, overrides: Partial<ChapterData>
   };
 }
 
-const chapters = (): ChapterData[] => [
+const chapters = (): ChapterEntry[] => [
   chapter(
     1,
     `${FOOTNOTE(1)}<p id="p-2">Text &amp; more<br>a line &lt;script&gt;</p><hr>` +
@@ -230,8 +229,7 @@ describe('EPUB download', () => {
 
   it('carries the cover as a JPEG of at most 1600 pixels, and the images of the text', async () => {
     const renderCache = path.join(folder, 'render-cache');
-    const schemas = { site: siteSchema, story: storySchema, chapter: chapterSchema };
-    const library = await readLibrary(path.resolve('content'), schemas, { includeDrafts: false, renderCache });
+    const library = await readLibrary(path.resolve('content'), { includeDrafts: false, renderCache });
     const salt = library.stories.find((s) => s.slug === 'salt-and-ledger')!;
     expect(salt.cover?.file).toBe('cover.webp');
     const zip = unzip((await buildDownloads(library.site, salt, library.chapters.filter((c) => c.story === salt.slug))).epub);

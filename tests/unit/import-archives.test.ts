@@ -5,13 +5,10 @@ import { toText } from 'hast-util-to-text';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { splitFrontmatter } from '../../src/lib/frontmatter';
-import { combinePages, conflicts, decodePage, ImportError, readArchivePage, slugify, storyFiles } from '../../src/lib/import/index';
-import { languageTag, mapRating, readDate } from '../../src/lib/import/story';
+import { splitFrontmatter } from '../../src/build/frontmatter';
+import { combinePages, conflicts, decodePage, ImportError, readArchivePage, slugify, storyFiles } from '../../src/build/import/index';
+import { languageTag, mapRating, readDate } from '../../src/build/import/story';
 import { renderChapter, renderNote } from '../../src/loaders/markdown';
-import { chapterSchema, storySchema } from '../../src/schemas';
-
-const schemas = { story: storySchema, chapter: chapterSchema };
 
 const FIXTURES = 'tests/fixtures/import';
 const EFICTION = [`${FIXTURES}/efiction-tin-lantern/chapter-1.html`, `${FIXTURES}/efiction-tin-lantern/chapter-2.html`];
@@ -37,7 +34,7 @@ const chapterWords = async (markdown: string) => words((await renderChapter(mark
 describe('importing eFiction chapter pages', () => {
   // Given in reverse order: the chapter numbers on the pages set the order.
   const story = combinePages([...EFICTION].reverse().map((file) => ({ file, story: importPage(file) })));
-  const { files, problems } = storyFiles(story, '2030-01-01', schemas);
+  const { files, problems } = storyFiles(story, '2030-01-01');
   const imported = importedFiles(files);
 
   it('makes one story of a folder of pages, ordered by chapter number, named by the chapter menu', () => {
@@ -140,7 +137,7 @@ describe('importing eFiction chapter pages', () => {
 
 describe('importing an AO3 HTML download', () => {
   const story = importPage(AO3);
-  const { files, problems } = storyFiles(story, '2030-01-01', schemas);
+  const { files, problems } = storyFiles(story, '2030-01-01');
   const imported = importedFiles(files);
   const source = page(AO3);
 
@@ -228,9 +225,9 @@ describe('pages the importer cannot use', () => {
 
   it('checks the files it would write against the content schemas', () => {
     const story = { ...importPage(AO3), authors: [], published: '2021-02-30' };
-    expect(storyFiles(story, '2030-01-01', schemas).problems).toEqual([
-      { file: 'index.md', message: 'authors: expected at least one author' },
-      { file: 'index.md', message: 'published: expected a real date written YYYY-MM-DD' },
+    expect(storyFiles(story, '2030-01-01').problems).toEqual([
+      { file: 'index.md', field: 'authors', message: 'expected at least one author' },
+      { file: 'index.md', field: 'published', message: 'expected a real date written YYYY-MM-DD' },
     ]);
   });
 

@@ -1,7 +1,7 @@
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { fragmentToMarkdown, missingWords, textToMarkdown } from '../../src/lib/import/markdown';
+import { fragmentToMarkdown, missingWords, textToMarkdown } from '../../src/build/import/markdown';
 import { renderChapter, renderInline } from '../../src/loaders/markdown';
 
 const parse = (html: string) => unified().use(rehypeParse, { fragment: true }).parse(html);

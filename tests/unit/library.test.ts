@@ -2,17 +2,15 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chapterSchema, siteSchema, storySchema } from '../../src/content.config';
 import { readLibrary } from '../../src/loaders/library';
-import { ContentProblems, formatProblem } from '../../src/lib/problems';
+import { ContentProblems, formatProblem } from '../../src/loaders/problems';
 
-const schemas = { site: siteSchema, story: storySchema, chapter: chapterSchema };
 const fixture = (name: string) => path.resolve('tests/fixtures', name);
 const renderCache = path.join(os.tmpdir(), `quire-test-${process.pid}`);
 
 async function problemsOf(name: string): Promise<string[]> {
   try {
-    await readLibrary(fixture(name), schemas, { includeDrafts: false, renderCache });
+    await readLibrary(fixture(name), { includeDrafts: false, renderCache });
   } catch (error) {
     if (error instanceof ContentProblems) return error.problems.map(formatProblem);
     throw error;
@@ -54,7 +52,7 @@ describe('reading the content folder', () => {
   });
 
   it('reads a valid library with defaults resolved and drafts left out', async () => {
-    const library = await readLibrary(fixture('library'), schemas, { includeDrafts: false, renderCache });
+    const library = await readLibrary(fixture('library'), { includeDrafts: false, renderCache });
     expect(library.stories.map((s) => s.slug).sort()).toEqual(['edge-cases', 'hostile', 'mature-story', 'publisher-styling', 'rtl-story', 'warned-story']);
     const edge = library.stories.find((s) => s.slug === 'edge-cases')!;
     expect(edge).toMatchObject({
@@ -92,9 +90,9 @@ describe('reading the content folder', () => {
     const previous = process.env.SITE_URL;
     try {
       delete process.env.SITE_URL;
-      expect((await readLibrary(fixture('library'), schemas, { includeDrafts: false, renderCache })).site.url).toBe('http://localhost:4321');
+      expect((await readLibrary(fixture('library'), { includeDrafts: false, renderCache })).site.url).toBe('http://localhost:4321');
       process.env.SITE_URL = 'https://stories.example.org';
-      expect((await readLibrary(fixture('library'), schemas, { includeDrafts: false, renderCache })).site.url).toBe('https://stories.example.org');
+      expect((await readLibrary(fixture('library'), { includeDrafts: false, renderCache })).site.url).toBe('https://stories.example.org');
     } finally {
       if (previous === undefined) delete process.env.SITE_URL;
       else process.env.SITE_URL = previous;
@@ -102,7 +100,7 @@ describe('reading the content folder', () => {
   });
 
   it('includes drafts in development', async () => {
-    const library = await readLibrary(fixture('library'), schemas, { includeDrafts: true, renderCache });
+    const library = await readLibrary(fixture('library'), { includeDrafts: true, renderCache });
     expect(library.stories.map((s) => s.slug)).toContain('draft-story');
     expect(library.chapters.map((c) => c.slug)).toContain('not-yet');
   });

@@ -3,8 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readLibrary } from '../../src/loaders/library';
-import { chapterFile, nextChapter, storyFiles, storySlugProblem, titleFromSlug, today } from '../../src/lib/scaffold';
-import { chapterSchema, siteSchema, storySchema } from '../../src/schemas';
+import { chapterFile, nextChapter, storyFiles, storySlugProblem, titleFromSlug, today } from '../../src/build/scaffold';
 
 describe('scaffolding', () => {
   it('numbers the next chapter after the highest, padded like the files already there', () => {
@@ -39,11 +38,7 @@ describe('scaffolding', () => {
     writeFileSync(path.join(root, 'site.yaml'), 'title: Scaffold\n');
     for (const file of storyFiles('first-light', { date: '2031-01-09' })) writeFileSync(path.join(folder, file.name), file.text);
     writeFileSync(path.join(folder, '02-chapter-2.md'), chapterFile('Chapter 2', '2031-01-10'));
-    const library = await readLibrary(
-      root,
-      { site: siteSchema, story: storySchema, chapter: chapterSchema },
-      { includeDrafts: true, renderCache: path.join(root, 'cache') },
-    );
+    const library = await readLibrary(root, { includeDrafts: true, renderCache: path.join(root, 'cache') });
     expect(library.stories[0]).toMatchObject({ slug: 'first-light', draft: true, published: '2031-01-09', authors: ['Your Name'] });
     expect(library.chapters.map((c) => [c.slug, c.published, c.draft])).toEqual([
       ['chapter-1', '2031-01-09', true],

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { coverWidths } from '../../src/lib/covers';
-import { fitText, renderCard } from '../../src/lib/social-card';
-import { woffToSfnt } from '../../src/lib/woff';
+import { coverWidths } from '../../src/build/covers';
+import { fitText, renderCard } from '../../src/build/social-card';
+import { woffToSfnt } from '../../src/build/woff';
 
 const woff = path.resolve('node_modules/@fontsource/noto-serif/files/noto-serif-latin-400-normal.woff');
 

@@ -2,7 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getDownloads } from '../../../data/downloads';
 import { getStories } from '../../../data/library';
 
-/** `/stories/<story>/<story>.html`: the whole story as one self-contained HTML file (src/lib/downloads). */
+/** `/stories/<story>/<story>.html`: the whole story as one self-contained HTML file (src/build/downloads). */
 export const getStaticPaths = (async () =>
   (await getStories()).map(({ data: story }) => ({ params: { story: story.slug, file: story.slug } }))) satisfies GetStaticPaths;
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { readImageFile } from '../../../build/content-files';
 import { getSite, getStories, type Story } from '../../../data/library';
-import { storyCard } from '../../../lib/social-card';
+import { storyCard } from '../../../build/social-card';
 
 /** One link-preview card per story, shared by its chapters (see docs/sharing.md for why). */
 export const getStaticPaths = (async () =>

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { readImageFile } from '../../../build/content-files';
 import { getStories } from '../../../data/library';
-import { COVER_FORMATS, coverWidths, encodeCover, type CoverFormat } from '../../../lib/covers';
+import { COVER_FORMATS, coverWidths, encodeCover, type CoverFormat } from '../../../build/covers';
 
 /** Every story cover in every published width and format (see src/components/Cover.astro). */
 export const getStaticPaths = (async () =>

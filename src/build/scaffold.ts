@@ -1,5 +1,6 @@
+import { chapterFileName, parseChapterFileName, SLUG, SLUG_RULE } from '../schemas';
 import { markdownFile } from './frontmatter';
-import { SLUG, slugify } from './import/story';
+import { slugify } from './import/story';
 
 /*
  * `npm run new`: the files of a new story or chapter, valid as written, so that the author only
@@ -17,7 +18,7 @@ export function today(now = new Date()): string {
 export function storySlugProblem(slug: string): string | undefined {
   return SLUG.test(slug)
     ? undefined
-    : `"${slug}" is not a valid story slug: use lowercase letters, digits and single hyphens, not starting or ending with a hyphen (e.g. the-tin-lantern)`;
+    : `"${slug}" is not a valid story slug: use ${SLUG_RULE} (e.g. the-tin-lantern)`;
 }
 
 /** "the-tin-lantern" → "The Tin Lantern": a first title the author will likely change. */
@@ -47,21 +48,19 @@ export function storyFiles(slug: string, options: { title?: string | undefined; 
   );
   return [
     { name: 'index.md', text: index },
-    { name: '01-chapter-1.md', text: chapterFile('Chapter 1', options.date) },
+    { name: chapterFileName(1, 'chapter-1'), text: chapterFile('Chapter 1', options.date) },
   ];
 }
-
-const CHAPTER_FILE = /^(\d+)-(.+)\.md$/;
 
 /**
  * The next chapter of a story, from the names of the files in its folder: the number after the
  * highest, padded like the existing files, and a slug from the title (else `chapter-N`).
  */
 export function nextChapter(existing: readonly string[], title?: string): { number: number; name: string; slug: string; title: string } {
-  const chapters = existing.map((name) => CHAPTER_FILE.exec(name)).filter((match) => match !== null);
-  const number = Math.max(0, ...chapters.map((match) => Number(match[1]))) + 1;
-  const width = Math.max(2, ...chapters.map((match) => match[1]!.length));
+  const chapters = existing.map(parseChapterFileName).filter((chapter) => chapter !== undefined);
+  const number = Math.max(0, ...chapters.map((chapter) => chapter.number)) + 1;
+  const width = Math.max(2, ...chapters.map((chapter) => chapter.digits.length));
   const chapterTitle = title ?? `Chapter ${number}`;
   const slug = slugify(chapterTitle, `chapter-${number}`);
-  return { number, slug, title: chapterTitle, name: `${String(number).padStart(width, '0')}-${slug}.md` };
+  return { number, slug, title: chapterTitle, name: chapterFileName(number, slug, width) };
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import sharp from 'sharp';
-import { readImageFile } from '../../build/content-files';
+import { readImageFile } from '../content-files';
 
 /** An image as the downloads carry it: in a format every e-reader shows, under a plain file name. */
 export interface DownloadImage {

@@ -1,16 +1,14 @@
-import type { RATINGS, STATUSES } from '../../schemas';
-import { isCalendarDate } from '../dates';
+import { isCalendarDate } from '../../lib/dates';
+import { canonicalLanguage } from '../../lib/language';
+import { type Problem, validate } from '../../loaders/problems';
+import { chapterFileName, chapterSchema, RESERVED_SLUGS, storySchema, type Rating, type Status } from '../../schemas';
 import { markdownFile } from '../frontmatter';
-import { canonicalLanguage } from '../language';
 import { textToMarkdown } from './markdown';
 
 /*
  * The importer's model of a story, as read from an archive, and the Quire files made from it.
  * Rich fields (summary, notes, text) are already Markdown.
  */
-
-export type Rating = (typeof RATINGS)[number];
-export type Status = (typeof STATUSES)[number];
 
 export interface ImportedChapter {
   /** The chapter's number in its archive, when the page says it. */
@@ -61,10 +59,6 @@ export const emptyStory = (format: ImportedStory['format'], key: string, title: 
   chapters: [],
   notices: [],
 });
-
-/** Story folders and chapter slugs, as the content contract names them. */
-export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const RESERVED_SLUGS = new Set(['all']);
 
 /** A slug from a title: ASCII letters and digits joined by single hyphens, at most about 60 characters. */
 export function slugify(title: string, fallback: string): string {
@@ -156,33 +150,13 @@ export interface PlannedFile {
   text: string;
 }
 
-/** A frontmatter problem found before anything is written. */
-export interface FileProblem {
-  file: string;
-  message: string;
-}
-
-/** A frontmatter schema, as far as the importer needs it (the zod schemas of src/schemas.ts). */
-export interface FrontmatterSchema {
-  safeParse(data: unknown): { success: true } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
-}
-
-function check(schema: FrontmatterSchema, data: Record<string, unknown>, file: string, problems: FileProblem[]): void {
-  const result = schema.safeParse(data);
-  if (result.success) return;
-  for (const issue of result.error.issues) problems.push({ file, message: `${issue.path.map(String).join('.') || 'frontmatter'}: ${issue.message}` });
-}
-
 /**
  * The Quire files for an imported story: `index.md` and one `NN-<slug>.md` per chapter, each
- * checked against the content schemas. `today` dates a story whose archive gave no date.
+ * checked against the content schemas, its problems worded as the build words them (file names
+ * relative to the story folder). `today` dates a story whose archive gave no date.
  */
-export function storyFiles(
-  story: ImportedStory,
-  today: string,
-  schemas: { story: FrontmatterSchema; chapter: FrontmatterSchema },
-): { files: PlannedFile[]; problems: FileProblem[]; notices: string[] } {
-  const problems: FileProblem[] = [];
+export function storyFiles(story: ImportedStory, today: string): { files: PlannedFile[]; problems: Problem[]; notices: string[] } {
+  const problems: Problem[] = [];
   const notices: string[] = [];
   let published = story.published;
   if (published === undefined) {
@@ -206,7 +180,7 @@ export function storyFiles(
     endNotes: story.endNotes,
   };
   const files: PlannedFile[] = [];
-  check(schemas.story, index, 'index.md', problems);
+  validate('index.md', index, storySchema, problems);
   files.push({ name: 'index.md', text: markdownFile(index, story.summary ?? '') });
 
   const width = Math.max(2, String(Math.max(...story.chapters.map((c, i) => c.number ?? i + 1))).length);
@@ -216,7 +190,7 @@ export function storyFiles(
     let slug = slugify(chapter.title ?? '', `chapter-${number}`);
     if (slugs.has(slug)) slug = `${slug}-${number}`;
     slugs.add(slug);
-    const name = `${String(number).padStart(width, '0')}-${slug}.md`;
+    const name = chapterFileName(number, slug, width);
     const data = {
       title: chapter.title === undefined ? undefined : textToMarkdown(chapter.title),
       summary: chapter.summary,
@@ -224,7 +198,7 @@ export function storyFiles(
       endNotes: chapter.endNotes,
       disclaimer: chapter.disclaimer,
     };
-    check(schemas.chapter, data, name, problems);
+    validate(name, data, chapterSchema, problems);
     files.push({ name, number, slug, text: markdownFile(data, chapter.text) });
   });
   return { files, problems, notices };

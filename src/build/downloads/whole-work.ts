@@ -1,14 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import type { z } from 'astro/zod';
-import type { chapterEntrySchema, siteEntrySchema, storyEntrySchema } from '../../content.config';
-import { formatDate } from '../dates';
-import { joinNames, RATING_LABELS, STATUS_LABELS } from '../stories';
-import { absoluteUrl, chapterUrl, storyUrl } from '../urls';
-import { formatCount } from '../words';
+import type { ChapterEntry, SiteEntry, StoryEntry } from '../../schemas';
+import { getChapterHtml } from '../../loaders/render-cache';
+import { formatDate } from '../../lib/dates';
+import { joinNames, RATING_LABELS, STATUS_LABELS } from '../../lib/stories';
+import { absoluteUrl, chapterUrl, storyUrl } from '../../lib/urls';
+import { formatCount } from '../../lib/words';
 
-export type SiteData = z.infer<typeof siteEntrySchema>;
-export type StoryData = z.infer<typeof storyEntrySchema>;
-export type ChapterData = z.infer<typeof chapterEntrySchema>;
 
 /**
  * The whole work in reading order, as both downloads (EPUB and single-file HTML) present it: a
@@ -16,8 +12,8 @@ export type ChapterData = z.infer<typeof chapterEntrySchema>;
  * text and end notes, the story's end notes after the last chapter, as on the chapter pages.
  */
 export interface WholeWork {
-  site: SiteData;
-  story: StoryData;
+  site: SiteEntry;
+  story: StoryEntry;
   /** Absolute URL of the story page: the download's source. */
   url: string;
   /** "by A and B", in the site's language. */
@@ -47,7 +43,7 @@ export interface WorkPart {
 }
 
 /** Headings of the parts, the same words the pages use. */
-export const PART_LABELS: Record<Exclude<PartKind, 'text'>, string> = {
+const PART_LABELS: Record<Exclude<PartKind, 'text'>, string> = {
   summary: 'Summary',
   'story-notes': 'Story Notes',
   disclaimer: 'Disclaimer',
@@ -60,7 +56,7 @@ const part = (kind: Exclude<PartKind, 'text'>, html: string | undefined): WorkPa
   html === undefined || html.trim() === '' ? [] : [{ kind, label: PART_LABELS[kind], html }];
 
 /** The story's metadata rows, as the story page shows them (empty lists left out). */
-export function storyMetadata(story: StoryData, locale: string): WholeWork['metadata'] {
+function storyMetadata(story: StoryEntry, locale: string): WholeWork['metadata'] {
   const lists = [
     ['Warnings', story.warnings],
     ['Fandoms', story.fandoms],
@@ -81,7 +77,7 @@ export function storyMetadata(story: StoryData, locale: string): WholeWork['meta
 }
 
 /** Assembles the whole work of a story; `chapters` in reading order. Reads the rendered texts. */
-export async function wholeWork(site: SiteData, story: StoryData, chapters: readonly ChapterData[]): Promise<WholeWork> {
+export async function wholeWork(site: SiteEntry, story: StoryEntry, chapters: readonly ChapterEntry[]): Promise<WholeWork> {
   const sections: WorkSection[] = [
     {
       id: 'title',
@@ -99,7 +95,7 @@ export async function wholeWork(site: SiteData, story: StoryData, chapters: read
       parts: [
         ...part('disclaimer', chapter.disclaimer),
         ...part('notes', chapter.notes),
-        { kind: 'text', html: await readFile(chapter.textFile, 'utf8') },
+        { kind: 'text', html: await getChapterHtml(chapter) },
         ...part('end-notes', chapter.endNotes),
         ...(isLast ? part('story-end-notes', story.endNotes) : []),
       ],

@@ -2,9 +2,10 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { isAo3Download, looksLikeAo3, readAo3Download } from './ao3';
 import { isEFictionPage, looksLikeEFiction, readEFictionPage } from './efiction';
+import { parseChapterFileName } from '../../schemas';
 import type { ImportedStory, PlannedFile } from './story';
 
-export { storyFiles, slugify, SLUG, type ImportedStory, type PlannedFile } from './story';
+export { storyFiles, slugify, type ImportedStory, type PlannedFile } from './story';
 
 /** A file the importer cannot use, and why. */
 export class ImportError extends Error {
@@ -100,13 +101,12 @@ export function combinePages(pages: { file: string; story: ImportedStory }[]): I
 /** Files already in the story folder that a planned file would replace or collide with. */
 export function conflicts(planned: readonly PlannedFile[], existing: readonly string[]): { file: PlannedFile; existing: string; reason: string }[] {
   const found: { file: PlannedFile; existing: string; reason: string }[] = [];
-  const chapterFile = /^(\d+)-(.+)\.md$/;
   for (const file of planned) {
     for (const name of existing) {
-      const match = chapterFile.exec(name);
+      const chapter = parseChapterFileName(name);
       if (name === file.name) found.push({ file, existing: name, reason: 'exists' });
-      else if (match && file.number !== undefined && Number(match[1]) === file.number) found.push({ file, existing: name, reason: `is also chapter ${file.number}` });
-      else if (match && match[2] === file.slug) found.push({ file, existing: name, reason: `has the same chapter slug "${file.slug}"` });
+      else if (chapter && file.number !== undefined && chapter.number === file.number) found.push({ file, existing: name, reason: `is also chapter ${file.number}` });
+      else if (chapter && chapter.slug === file.slug) found.push({ file, existing: name, reason: `has the same chapter slug "${file.slug}"` });
     }
   }
   return found;

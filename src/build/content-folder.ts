@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { realContentPath } from '../build/content-files';
+import { realContentPath } from './content-files';
 import { parseYamlMapping } from './frontmatter';
 
 /** Where the content is, and the site address it declares: shared by the loader and astro.config. */

@@ -1,9 +1,10 @@
-import { storyFileUrl } from '../urls';
+import { storyFileUrl } from '../../lib/urls';
 import { buildEpub } from './epub';
 import { buildHtmlFile } from './html-file';
 import { prepareImages } from './images';
 import { parseWork } from './resolve';
-import { wholeWork, type ChapterData, type SiteData, type StoryData } from './whole-work';
+import type { ChapterEntry, SiteEntry, StoryEntry } from '../../schemas';
+import { wholeWork } from './whole-work';
 
 export interface StoryDownloads {
   epub: Uint8Array;
@@ -11,7 +12,7 @@ export interface StoryDownloads {
 }
 
 /** Both downloads of a story, from one reading of its chapters and one preparation of its images. */
-export async function buildDownloads(site: SiteData, story: StoryData, chapters: readonly ChapterData[]): Promise<StoryDownloads> {
+export async function buildDownloads(site: SiteEntry, story: StoryEntry, chapters: readonly ChapterEntry[]): Promise<StoryDownloads> {
   const work = await wholeWork(site, story, chapters);
   // The cover is in `files` as the cover; it is an image of the text only when the text shows it.
   const shown = story.files.filter(

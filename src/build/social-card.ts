@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type OverlayOptions } from 'sharp';
-import { escapeAttribute, escapeText } from './html';
-import { CARD_HEIGHT, CARD_WIDTH, type SiteInfo, type StoryInfo } from './meta';
-import { joinNames, RATING_LABELS } from './stories';
+import { escapeAttribute, escapeText } from '../lib/html';
+import { CARD_HEIGHT, CARD_WIDTH, type SiteInfo, type StoryInfo } from '../lib/meta';
+import { joinNames, RATING_LABELS } from '../lib/stories';
 import { woffToSfnt } from './woff';
 
 /*

@@ -1,5 +1,5 @@
 import type { ChildNode } from 'domhandler';
-import { absoluteUrl, storyFileUrl } from '../urls';
+import { absoluteUrl, storyFileUrl } from '../../lib/urls';
 import { elements, parseFragment, type Rewrite } from './markup';
 import type { PartKind, WholeWork, WorkPart, WorkSection } from './whole-work';
 

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import type { Loader } from 'astro/loaders';
+import { contentRoot } from '../build/content-folder';
+import { readLibrary, type Library } from './library';
+import { renderCacheFor } from './render-cache';
+
+type CollectionName = 'site' | 'stories' | 'chapters';
+
+/**
+ * Astro loaders for the three collections. The content folder is read once per build and shared;
+ * in development a change anywhere in it reloads all three.
+ */
+export function libraryLoaders(): Record<CollectionName, Loader> {
+  // Drafts are excluded from production builds here, and nowhere else.
+  const includeDrafts = import.meta.env.DEV;
+  let library: Promise<Library> | undefined;
+  const reloads = new Set<() => Promise<void>>();
+  let watching = false;
+
+  const loader = (name: CollectionName): Loader => ({
+    name: `quire-${name}`,
+    async load({ store, watcher, logger }) {
+      const root = contentRoot();
+      const sync = async () => {
+        if (!library) {
+          const started = performance.now();
+          library = readLibrary(root, { includeDrafts, renderCache: renderCacheFor(root) });
+          void library.then(({ stories, chapters }) => {
+            const seconds = ((performance.now() - started) / 1000).toFixed(1);
+            logger.info(`Read ${stories.length} stories and ${chapters.length} chapters in ${seconds} s`);
+          }, () => undefined);
+        }
+        const { site, stories, chapters } = await library;
+        store.clear();
+        if (name === 'site') store.set({ id: 'site', data: site });
+        if (name === 'stories') for (const story of stories) store.set({ id: story.slug, data: story });
+        if (name === 'chapters') for (const chapter of chapters) store.set({ id: `${chapter.story}/${chapter.slug}`, data: chapter });
+      };
+      reloads.add(sync);
+      if (watcher && !watching) {
+        watching = true;
+        watcher.add(root);
+        watcher.on('all', (_event, changed) => {
+          if (!changed.startsWith(root + path.sep)) return;
+          library = undefined;
+          for (const reload of reloads) reload().catch((error: Error) => logger.error(error.message));
+        });
+      }
+      await sync();
+    },
+  });
+  return { site: loader('site'), stories: loader('stories'), chapters: loader('chapters') };
+}

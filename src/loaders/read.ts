@@ -1,0 +1,205 @@
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { z } from 'astro/zod';
+import { ContentFileError, readContentFile, realContentPath } from '../build/content-files';
+import { FrontmatterError, parseYamlMapping, splitFrontmatter } from '../build/frontmatter';
+import { COVER_EXTENSIONS, imageSize, resolveStoryFile } from '../plugins/story-images';
+import {
+  chapterSchema,
+  parseChapterFileName,
+  RESERVED_SLUGS,
+  siteSchema,
+  SLUG,
+  SLUG_RULE,
+  storySchema,
+  type StoryEntry,
+} from '../schemas';
+import { ContentProblems, displayPath, type Problem, validate } from './problems';
+
+/*
+ * Reading the content folder: which files there are, whether each may be read (see
+ * build/content-files.ts), and whether its frontmatter follows the schemas. Nothing is rendered.
+ */
+
+/** A story whose files passed every check, waiting to be resolved and rendered. */
+export interface ValidStory {
+  slug: string;
+  folder: string;
+  data: z.infer<typeof storySchema>;
+  cover?: StoryEntry['cover'] | undefined;
+  /** The index.md body: the summary, as Markdown. */
+  summary: string;
+  chapters: { slug: string; file: string; data: z.infer<typeof chapterSchema>; body: string }[];
+}
+
+export interface ValidContent {
+  site: z.infer<typeof siteSchema>;
+  stories: ValidStory[];
+}
+
+/**
+ * Reads a content file inside `within` with `read`, recording a YAML, frontmatter or file problem
+ * (a link outside the folder, a pipe, a device) instead of throwing.
+ */
+async function parseFile<T>(file: string, within: string, read: (text: string) => T, problems: Problem[]): Promise<T | undefined> {
+  try {
+    return read((await readContentFile(file, within)).toString('utf8'));
+  } catch (error) {
+    if (!(error instanceof FrontmatterError || error instanceof ContentFileError)) throw error;
+    problems.push({ file: displayPath(file), message: error.message });
+    return undefined;
+  }
+}
+
+/** Reads a Markdown file's frontmatter and validates it, recording problems instead of throwing. */
+async function readEntry<S extends z.ZodType>(
+  file: string,
+  within: string,
+  schema: S,
+  problems: Problem[],
+): Promise<{ data: z.infer<S>; body: string } | undefined> {
+  const split = await parseFile(file, within, splitFrontmatter, problems);
+  const data = split && validate(displayPath(file), split.data, schema, problems);
+  return split && data ? { data, body: split.body } : undefined;
+}
+
+interface ChapterFile {
+  file: string;
+  number: number;
+  slug: string;
+}
+
+/** Lists a story folder: its chapters in order, and problems with file names. */
+async function listChapters(folder: string, problems: Problem[]): Promise<ChapterFile[]> {
+  const chapters: ChapterFile[] = [];
+  const byNumber = new Map<number, string>();
+  const bySlug = new Map<string, string>();
+  for (const name of (await readdir(folder)).sort()) {
+    const file = path.join(folder, name);
+    if (path.extname(name).toLowerCase() !== '.md' || name === 'index.md') continue;
+    const shown = displayPath(file);
+    if (!name.endsWith('.md')) {
+      problems.push({ file: shown, message: 'Markdown files end in lowercase ".md"; rename the file' });
+      continue;
+    }
+    try {
+      realContentPath(file, folder);
+    } catch (error) {
+      if (!(error instanceof ContentFileError)) throw error;
+      problems.push({ file: shown, message: error.message });
+      continue;
+    }
+    const parsed = parseChapterFileName(name);
+    if (!parsed) {
+      problems.push({ file: shown, message: 'not a chapter file: chapter files are named NN-<chapter-slug>.md, e.g. 01-the-letter.md' });
+      continue;
+    }
+    const { number, digits, slug } = parsed;
+    if (!SLUG.test(slug)) {
+      problems.push({ file: shown, message: `chapter slug "${slug}" must be ${SLUG_RULE}` });
+      continue;
+    }
+    if (RESERVED_SLUGS.has(slug)) {
+      problems.push({ file: shown, message: `chapter slug "${slug}" is reserved (it is the whole-work page); rename the file` });
+      continue;
+    }
+    const sameNumber = byNumber.get(number);
+    if (sameNumber) problems.push({ file: shown, message: `chapter number ${digits} is also used by ${sameNumber}` });
+    const sameSlug = bySlug.get(slug);
+    if (sameSlug) problems.push({ file: shown, message: `chapter slug "${slug}" is also used by ${sameSlug}; chapter URLs must be unique` });
+    if (sameNumber || sameSlug) continue;
+    byNumber.set(number, name);
+    bySlug.set(slug, name);
+    chapters.push({ file, number, slug });
+  }
+  return chapters.sort((a, b) => a.number - b.number);
+}
+
+/** Reads and validates one story folder: its index.md, cover and chapter files. */
+async function readStory(slug: string, folder: string, problems: Problem[]): Promise<ValidStory | undefined> {
+  const indexFile = path.join(folder, 'index.md');
+  const problemsBefore = problems.length;
+  const chapterFiles = await listChapters(folder, problems);
+  if (!existsSync(indexFile)) {
+    problems.push({ file: displayPath(indexFile), message: 'missing: every story folder needs an index.md with the story\'s title and authors' });
+    return undefined;
+  }
+  const story = await readEntry(indexFile, folder, storySchema, problems);
+  let cover: StoryEntry['cover'];
+  if (story?.data.cover !== undefined) {
+    const resolved = resolveStoryFile(folder, story.data.cover, COVER_EXTENSIONS);
+    const size = 'absolute' in resolved ? await imageSize(resolved.absolute, folder) : undefined;
+    if ('problem' in resolved) problems.push({ file: displayPath(indexFile), field: 'cover', message: `${resolved.problem}; a cover is an image file in the story folder` });
+    else if (!size || 'problem' in size) problems.push({ file: displayPath(indexFile), field: 'cover', message: `"${story.data.cover}" ${size?.problem}` });
+    else cover = { file: resolved.file, ...size };
+  }
+  if (chapterFiles.length === 0 && problems.length === problemsBefore) problems.push({ file: displayPath(folder), message: 'no chapters: add chapter files named NN-<chapter-slug>.md' });
+  const chapters: ValidStory['chapters'] = [];
+  for (const chapter of chapterFiles) {
+    const entry = await readEntry(chapter.file, folder, chapterSchema, problems);
+    if (!entry) continue;
+    if (entry.data.published === undefined && story && story.data.published === undefined) {
+      problems.push({ file: displayPath(chapter.file), field: 'published', message: 'required (or set "published" in the story\'s index.md for the chapters to inherit)' });
+      continue;
+    }
+    chapters.push({ slug: chapter.slug, file: chapter.file, ...entry });
+  }
+  return story && { slug, folder, data: story.data, cover, summary: story.body, chapters };
+}
+
+/** The story folders under stories/, recording a problem when the folder itself cannot be used. */
+async function listStoryFolders(root: string, problems: Problem[]): Promise<string[]> {
+  const storiesDir = path.join(root, 'stories');
+  let names: string[] = [];
+  if (existsSync(storiesDir)) {
+    try {
+      realContentPath(storiesDir, root, { folder: true });
+      names = (await readdir(storiesDir)).filter((name) => !name.startsWith('.')).sort();
+    } catch (error) {
+      if (!(error instanceof ContentFileError)) throw error;
+      problems.push({ file: displayPath(storiesDir), message: error.message });
+      return [];
+    }
+  }
+  if (names.length === 0) problems.push({ file: displayPath(storiesDir), message: 'no stories: add a folder per story' });
+  return names;
+}
+
+/** Reads and validates the whole content folder; throws every problem at once. */
+export async function readContent(root: string): Promise<ValidContent> {
+  const problems: Problem[] = [];
+  if (!existsSync(root)) {
+    problems.push({ file: displayPath(root), message: 'content folder not found (set QUIRE_CONTENT to its path)' });
+    throw new ContentProblems(problems);
+  }
+
+  const siteFile = path.join(root, 'site.yaml');
+  let site: ValidContent['site'] | undefined;
+  if (!existsSync(siteFile)) {
+    problems.push({ file: displayPath(siteFile), message: 'missing: create it with at least a "title:" line' });
+  } else {
+    const yaml = await parseFile(siteFile, root, parseYamlMapping, problems);
+    site = yaml && validate(displayPath(siteFile), yaml, siteSchema, problems);
+  }
+
+  const stories: ValidStory[] = [];
+  for (const slug of await listStoryFolders(root, problems)) {
+    const folder = path.join(root, 'stories', slug);
+    try {
+      realContentPath(folder, root, { folder: true });
+    } catch (error) {
+      if (!(error instanceof ContentFileError)) throw error;
+      problems.push({ file: displayPath(folder), message: `${error.message}; stories/ holds one folder per story` });
+      continue;
+    }
+    if (!SLUG.test(slug)) {
+      problems.push({ file: displayPath(folder), message: `story folder name "${slug}" must be ${SLUG_RULE}` });
+      continue;
+    }
+    const story = await readStory(slug, folder, problems);
+    if (story) stories.push(story);
+  }
+  if (problems.length > 0 || !site) throw new ContentProblems(problems);
+  return { site, stories };
+}

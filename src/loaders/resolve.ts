@@ -1,0 +1,131 @@
+import path from 'node:path';
+import { resolveSiteUrl } from '../build/content-folder';
+import { earliest, latest } from '../lib/dates';
+import { textDirection } from '../lib/language';
+import type { ChapterEntry, SiteEntry, StoryEntry } from '../schemas';
+import { renderChapter, renderInline, renderNote, type StoryFolder } from './markdown';
+import { ContentProblems, displayPath, type Problem } from './problems';
+import type { ValidContent, ValidStory } from './read';
+import { clearRenderCache, storeChapterHtml } from './render-cache';
+
+/*
+ * Resolving validated content into the entries the pages read: every default filled in (the
+ * disclaimer in force, inherited dates, the language and its direction), every Markdown field
+ * rendered, drafts left out unless asked for.
+ */
+
+export interface Library {
+  site: SiteEntry;
+  stories: StoryEntry[];
+  chapters: ChapterEntry[];
+}
+
+export interface ResolveOptions {
+  includeDrafts: boolean;
+  renderCache: string;
+}
+
+/** Resolves and renders validated content; throws every rendering problem (images) at once. */
+export async function resolveContent(content: ValidContent, options: ResolveOptions): Promise<Library> {
+  const { site } = content;
+  const { disclaimer, url, ...siteFields } = site;
+  const siteEntry: SiteEntry = {
+    ...siteFields,
+    title: await renderInline(site.title),
+    dir: textDirection(site.language),
+    url: resolveSiteUrl(url),
+  };
+  const siteDisclaimer = disclaimer === undefined ? undefined : (await renderNote(disclaimer)).html;
+
+  await clearRenderCache(options.renderCache);
+  const problems: Problem[] = [];
+  const stories: StoryEntry[] = [];
+  const chapters: ChapterEntry[] = [];
+  for (const story of content.stories) {
+    if (story.data.draft && !options.includeDrafts) continue;
+    const published = await resolveStory(story, { language: site.language, disclaimer: siteDisclaimer }, options, problems);
+    if (!published) continue;
+    stories.push(published.story);
+    chapters.push(...published.chapters);
+  }
+  if (problems.length > 0) throw new ContentProblems(problems);
+  return { site: siteEntry, stories, chapters };
+}
+
+/**
+ * Renders a validated story and its chapters (drafts left out unless included), resolving every
+ * default. Returns nothing when no chapter is published yet: then the story is not published either.
+ */
+async function resolveStory(
+  story: ValidStory,
+  site: { language: string; disclaimer: string | undefined },
+  options: ResolveOptions,
+  problems: Problem[],
+): Promise<{ story: StoryEntry; chapters: ChapterEntry[] } | undefined> {
+  const context: StoryFolder = { slug: story.slug, folder: story.folder };
+  const files = new Set<string>(story.cover ? [story.cover.file] : []);
+  /** Renders a Markdown field of a file, recording image problems against that field. */
+  const note = async (markdown: string | undefined, file: string, field?: string) => {
+    if (markdown === undefined) return undefined;
+    const rendered = await renderNote(markdown, context);
+    rendered.files.forEach((f) => files.add(f));
+    problems.push(...rendered.problems.map((message) => ({ file: displayPath(file), field, message })));
+    return rendered;
+  };
+  const indexFile = path.join(story.folder, 'index.md');
+  const { disclaimer, ...fields } = story.data;
+  // `false` turns the disclaimer off; otherwise the nearest one set applies: chapter, story, site.
+  const storyDisclaimer = disclaimer === false ? undefined : ((await note(disclaimer, indexFile, 'disclaimer'))?.html ?? site.disclaimer);
+
+  const chapters: ChapterEntry[] = [];
+  const published = story.chapters.filter((chapter) => options.includeDrafts || !chapter.data.draft);
+  for (const [index, chapter] of published.entries()) {
+    const body = await renderChapter(chapter.body, context);
+    body.files.forEach((f) => files.add(f));
+    problems.push(...body.problems.map((message) => ({ file: displayPath(chapter.file), message })));
+    const chapterPublished = chapter.data.published ?? story.data.published!;
+    chapters.push({
+      ...chapter.data,
+      story: story.slug,
+      slug: chapter.slug,
+      position: index + 1,
+      title: await renderInline(chapter.data.title ?? `Chapter ${index + 1}`),
+      published: chapterPublished,
+      updated: chapter.data.updated ?? chapterPublished,
+      summary: await note(chapter.data.summary, chapter.file, 'summary'),
+      notes: (await note(chapter.data.notes, chapter.file, 'notes'))?.html,
+      endNotes: (await note(chapter.data.endNotes, chapter.file, 'endNotes'))?.html,
+      disclaimer:
+        chapter.data.disclaimer === false
+          ? undefined
+          : ((await note(chapter.data.disclaimer, chapter.file, 'disclaimer'))?.html ?? storyDisclaimer),
+      words: body.words,
+      textFile: await storeChapterHtml(options.renderCache, story.slug, chapter.slug, body.html),
+    });
+  }
+  if (chapters.length === 0) return undefined;
+
+  const summary = (await note(story.summary, indexFile))!;
+  const language = story.data.language ?? site.language;
+  return {
+    story: {
+      ...fields,
+      slug: story.slug,
+      title: await renderInline(story.data.title),
+      language,
+      dir: textDirection(language),
+      published: story.data.published ?? earliest(chapters.map((c) => c.published))!,
+      updated: story.data.updated ?? latest(chapters.flatMap((c) => [c.published, c.updated]))!,
+      summary: summary.html,
+      summaryText: summary.text.replace(/\s+/g, ' ').trim(),
+      notes: (await note(story.data.notes, indexFile, 'notes'))?.html,
+      endNotes: (await note(story.data.endNotes, indexFile, 'endNotes'))?.html,
+      cover: story.cover,
+      files: [...files].sort(),
+      folder: story.folder,
+      chapterCount: chapters.length,
+      words: chapters.reduce((sum, c) => sum + c.words, 0),
+    },
+    chapters,
+  };
+}
