@@ -19,9 +19,11 @@ export interface ReadingPosition {
   paragraph: number;
 }
 
-const isCount = (value: unknown, min: number): value is number => Number.isInteger(value) && (value as number) >= min;
-
-/** The position a stored value stands for, or nothing when it is missing or malformed. */
+/**
+ * The position a stored value stands for, or nothing when it is missing or malformed.
+ * Self-contained on purpose: the inline "Continue reading" script embeds this function's own
+ * source (src/scripts/inline/continue-reading.ts), so it may use only its argument and globals.
+ */
 export function parseReadingPosition(value: string | null): ReadingPosition | undefined {
   if (value === null) return undefined;
   let data: unknown;
@@ -32,6 +34,8 @@ export function parseReadingPosition(value: string | null): ReadingPosition | un
   }
   if (typeof data !== 'object' || data === null) return undefined;
   const { chapter, number, url, paragraph } = data as Record<string, unknown>;
+  /** Whole counts: a chapter number from 1, a paragraph number from 0. */
+  const isCount = (count: unknown, min: number): count is number => Number.isInteger(count) && (count as number) >= min;
   if (typeof chapter !== 'string' || typeof url !== 'string' || !url.startsWith('/') || !isCount(number, 1) || !isCount(paragraph, 0)) {
     return undefined;
   }

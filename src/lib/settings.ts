@@ -87,7 +87,8 @@ export function parseTextSize(value: unknown): number {
 /**
  * Shows settings on the document: sets (or, for defaults and unknown values, removes) each one's
  * attribute on `<html>`, and its custom property. Self-contained on purpose: the inline pre-paint
- * script is this function's own source, so it may use only its arguments and browser globals.
+ * script (src/scripts/inline/settings.ts) embeds this function's own source, so it may use only its
+ * arguments and browser globals.
  */
 export function applySettings(
   doc: Document,

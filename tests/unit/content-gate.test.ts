@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { GATE_PASSED, GATE_SKIP_ALL_KEY, gateNotice, gatePassed, gateStoryKey, isGated, realWarnings } from '../../src/lib/content-gate';
-import { contentGateScript, contentGateScriptHash } from '../../src/lib/content-gate-script';
 import { TEXT_SIZE_KEY } from '../../src/lib/settings';
+import { INLINE_SCRIPTS } from '../../src/scripts/inline';
+
+const { code: contentGateScript, hash: contentGateScriptHash } = INLINE_SCRIPTS.contentGate;
 
 describe('content gates', () => {
   it('gate mature and explicit stories whatever their warnings', () => {

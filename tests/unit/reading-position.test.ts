@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { continueScript } from '../../src/lib/continue-script';
 import {
   parseReadingPosition,
   READING_POSITION_PREFIX,
@@ -7,6 +6,9 @@ import {
   serialiseReadingPosition,
   type ReadingPosition,
 } from '../../src/lib/reading-position';
+import { INLINE_SCRIPTS } from '../../src/scripts/inline';
+
+const continueScript = INLINE_SCRIPTS.continueReading.code;
 
 const position: ReadingPosition = { chapter: 'the-lighthouse', number: 2, url: '/stories/salt/the-lighthouse/', paragraph: 14 };
 
@@ -69,6 +71,31 @@ describe('the inline "Continue reading" script', () => {
 
   it('accepts exactly what parseReadingPosition accepts, and never throws', () => {
     for (const value of MALFORMED) expect(runContinueScript(value).shown, String(value)).toBe(false);
+  });
+
+  it('shows a link for every value parseReadingPosition accepts inside the story, and for no other', () => {
+    const values = [
+      ...MALFORMED,
+      serialiseReadingPosition(position),
+      serialiseReadingPosition({ ...position, paragraph: 0 }),
+      serialiseReadingPosition({ ...position, url: '/stories/salt/' }),
+      JSON.stringify({ ...position, extra: true }),
+      '{"chapter":"one","number":1.0,"url":"/stories/salt/one/","paragraph":3e1}',
+      JSON.stringify({ ...position, number: Number.MAX_SAFE_INTEGER }),
+      JSON.stringify({ ...position, url: 'stories/salt/the-lighthouse/' }),
+      JSON.stringify({ ...position, paragraph: '14' }),
+      JSON.stringify({ ...position, number: null }),
+      JSON.stringify([position]),
+      '{}',
+      'true',
+      '"/stories/salt/"',
+    ];
+    for (const value of values) {
+      const accepted = parseReadingPosition(value);
+      const shown = accepted !== undefined && accepted.url.startsWith('/stories/salt/');
+      expect(runContinueScript(value).shown, String(value)).toBe(shown);
+    }
+    expect(values.filter((value) => parseReadingPosition(value) !== undefined).length).toBe(6);
   });
 
   it('ignores a position that points outside the story', () => {

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { settingsScript, settingsScriptHash } from '../../src/lib/settings-script';
 import {
   applySettings,
   DEFAULT_TEXT_SIZE,
@@ -14,6 +13,9 @@ import {
   TEXT_SIZE_STEPS,
   syncBrowserColours,
 } from '../../src/lib/settings';
+import { INLINE_SCRIPTS } from '../../src/scripts/inline';
+
+const { code: settingsScript, hash: settingsScriptHash } = INLINE_SCRIPTS.settings;
 
 const css = (file: string) => readFileSync(new URL(`../../src/styles/${file}`, import.meta.url), 'utf8');
 
