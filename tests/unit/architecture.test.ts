@@ -15,13 +15,14 @@ const ALLOWED: Record<Layer, readonly Layer[]> = {
   schemas: ['lib'],
   scripts: ['lib', 'schemas'],
   styles: [],
-  // The importer writes Markdown as the renderer reads it (scene breaks); problems are worded by the loader's module.
-  build: ['lib', 'schemas', 'loaders', 'plugins'],
+  // The importer writes Markdown as the renderer reads it (scene breaks); problems are worded by the
+  // loader's module; the inline scripts of src/scripts/inline are embedded as their source.
+  build: ['lib', 'schemas', 'loaders', 'plugins', 'scripts'],
   plugins: ['lib', 'build'],
   loaders: ['lib', 'schemas', 'build', 'plugins'],
   data: ['lib', 'schemas', 'build', 'loaders'],
   components: ['lib', 'schemas', 'build', 'data', 'scripts', 'styles'],
-  layouts: ['lib', 'schemas', 'data', 'components', 'scripts', 'styles'],
+  layouts: ['lib', 'schemas', 'build', 'data', 'components', 'scripts', 'styles'],
   pages: ['lib', 'schemas', 'build', 'data', 'components', 'layouts', 'styles'],
   config: ['lib', 'schemas', 'build', 'loaders'],
 };

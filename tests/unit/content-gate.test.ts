@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GATE_PASSED, GATE_SKIP_ALL_KEY, gateNotice, gatePassed, gateStoryKey, isGated, realWarnings } from '../../src/lib/content-gate';
 import { TEXT_SIZE_KEY } from '../../src/lib/settings';
-import { INLINE_SCRIPTS } from '../../src/scripts/inline';
+import { INLINE_SCRIPTS } from '../../src/build/inline-scripts';
 
 const { code: contentGateScript, hash: contentGateScriptHash } = INLINE_SCRIPTS.contentGate;
 

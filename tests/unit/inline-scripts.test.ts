@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { INLINE_SCRIPTS } from '../../src/scripts/inline';
-import { inlineScript } from '../../src/scripts/inline/inline-script';
+import { INLINE_SCRIPTS } from '../../src/build/inline-scripts';
+import { inlineScript } from '../../src/build/inline-script';
 
 describe('the inline scripts', () => {
   it('are each allowed by the sha256 of exactly their code', () => {

@@ -6,7 +6,7 @@ import {
   serialiseReadingPosition,
   type ReadingPosition,
 } from '../../src/lib/reading-position';
-import { INLINE_SCRIPTS } from '../../src/scripts/inline';
+import { INLINE_SCRIPTS } from '../../src/build/inline-scripts';
 
 const continueScript = INLINE_SCRIPTS.continueReading.code;
 

@@ -13,7 +13,7 @@ import {
   TEXT_SIZE_STEPS,
   syncBrowserColours,
 } from '../../src/lib/settings';
-import { INLINE_SCRIPTS } from '../../src/scripts/inline';
+import { INLINE_SCRIPTS } from '../../src/build/inline-scripts';
 
 const { code: settingsScript, hash: settingsScriptHash } = INLINE_SCRIPTS.settings;
 

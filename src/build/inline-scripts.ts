@@ -1,11 +1,11 @@
-import { GATE_PASSED, GATE_SKIP_ALL_KEY, GATE_STORY_KEY_PREFIX } from '../../lib/content-gate';
-import { parseReadingPosition, READING_POSITION_PREFIX } from '../../lib/reading-position';
-import { applySettings, LEGIBLE_FONT_FAMILY, SETTING_LIST, SETTINGS, syncBrowserColours } from '../../lib/settings';
-import { PARAGRAPH_ID_PREFIX } from '../../lib/urls';
-import { contentGateScript } from './content-gate';
-import { continueReadingScript } from './continue-reading';
+import { GATE_PASSED, GATE_SKIP_ALL_KEY, GATE_STORY_KEY_PREFIX } from '../lib/content-gate';
+import { parseReadingPosition, READING_POSITION_PREFIX } from '../lib/reading-position';
+import { applySettings, LEGIBLE_FONT_FAMILY, SETTING_LIST, SETTINGS, syncBrowserColours } from '../lib/settings';
+import { PARAGRAPH_ID_PREFIX } from '../lib/urls';
+import { contentGateScript } from '../scripts/inline/content-gate';
+import { continueReadingScript } from '../scripts/inline/continue-reading';
 import { inlineScript, type InlineScript } from './inline-script';
-import { settingsScript } from './settings';
+import { settingsScript } from '../scripts/inline/settings';
 
 /**
  * Every inline script the pages use, with what each needs passed in. The layout allows all of them
