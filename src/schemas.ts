@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { canonicalLanguage } from './lib/language';
-import { isCalendarDate } from './lib/dates';
+import { dateProblem } from './lib/dates';
 
 /*
  * The content contract (docs/content.md) as code, in one place: names of folders and files, the
@@ -41,8 +41,11 @@ const nonEmptyText = text.refine((value) => value.trim() !== '', 'must not be em
 const list = z
   .union([text, z.array(text)], { error: 'expected text or a list of text' })
   .transform((value) => (Array.isArray(value) ? value : [value]));
-/** A real calendar date written YYYY-MM-DD; checked as written, so 2024-13-45 is an error. */
-const date = z.string().refine(isCalendarDate, 'expected a real date written YYYY-MM-DD');
+/** A real calendar date written YYYY-MM-DD; checked as written, so 2024-13-45 is an error naming month 13. */
+const date = z.string().superRefine((value, context) => {
+  const problem = dateProblem(value);
+  if (problem) context.addIssue({ code: 'custom', message: `${JSON.stringify(value)} is not a real date (${problem}); dates are written YYYY-MM-DD` });
+});
 /** Markdown text. */
 const markdown = z.string();
 /** Markdown shown before the text, or `false` to show none. */

@@ -29,6 +29,38 @@ export function splitFrontmatter(source: string): SplitFile {
   return { data: parseYamlMapping(yaml, 1), body };
 }
 
+/** A field whose value opens a quote that its line does not close: where a YAML mistake usually starts. */
+const UNCLOSED_QUOTE = /^([\w-]+):\s*(["'])(?:(?!\2).|\2\2)*$/;
+
+/**
+ * Says where a YAML mistake was made, not where the parser gave up: an unclosed quote in
+ * `title:` on line 2 makes the parser fail lines later, with words about indentation.
+ */
+function describeYamlError(yaml: string, error: YAMLException, lineOffset: number): string {
+  const failedAt = error.mark ? error.mark.line : Infinity;
+  const lines = yaml.split('\n');
+  for (const [index, line] of lines.entries()) {
+    if (index > failedAt) break;
+    const quote = UNCLOSED_QUOTE.exec(line);
+    if (quote && !(quote[2] === "'" && /''$/.test(line))) {
+      return `invalid YAML at line ${index + 1 + lineOffset}: the value of "${quote[1]}" opens a ${quote[2]} quote that is not closed on its line`;
+    }
+  }
+  const where = error.mark ? ` at line ${error.mark.line + 1 + lineOffset}, column ${error.mark.column + 1}` : '';
+  return `invalid YAML${where}: ${error.reason || error.message}`;
+}
+
+/**
+ * Refuses values that share an object: YAML aliases (`*name`) to lists or mappings can nest a few
+ * bytes into billions of values (an "alias bomb") that would hang validation and messages.
+ */
+function refuseSharedValues(value: unknown, seen = new Set<object>()): void {
+  if (typeof value !== 'object' || value === null) return;
+  if (seen.has(value)) throw new FrontmatterError('uses a YAML alias (*name) to a list or mapping; write the values out instead');
+  seen.add(value);
+  for (const item of Object.values(value)) refuseSharedValues(item, seen);
+}
+
 /** Parses a YAML document that must be a mapping (or empty); `lineOffset` places errors in the file. */
 export function parseYamlMapping(yaml: string, lineOffset = 0): Record<string, unknown> {
   if (yaml.trim() === '') return {};
@@ -36,16 +68,14 @@ export function parseYamlMapping(yaml: string, lineOffset = 0): Record<string, u
   try {
     value = load(yaml, { schema: CORE_SCHEMA });
   } catch (error) {
-    if (error instanceof YAMLException) {
-      const where = error.mark ? ` at line ${error.mark.line + 1 + lineOffset}, column ${error.mark.column + 1}` : '';
-      throw new FrontmatterError(`invalid YAML${where}: ${error.reason || error.message}`);
-    }
+    if (error instanceof YAMLException) throw new FrontmatterError(describeYamlError(yaml, error, lineOffset));
     throw error;
   }
   if (value === undefined || value === null) return {};
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw new FrontmatterError('expected "field: value" lines, got a single value');
   }
+  refuseSharedValues(value);
   return value as Record<string, unknown>;
 }
 

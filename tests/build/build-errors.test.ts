@@ -42,7 +42,7 @@ const ERRORS = 'tests/fixtures/errors';
 /** One fixture per class of content error, and what the build must say about it. */
 const CLASSES: Record<string, string> = {
   'invalid-rating': 'stories/tale/index.md: rating: expected one of general, teen, mature, explicit, not-rated, got "R"',
-  'impossible-date': 'stories/tale/01-one.md: published: expected a real date written YYYY-MM-DD',
+  'impossible-date': 'stories/tale/01-one.md: published: "2023-02-29" is not a real date (February 2023 has 28 days); dates are written YYYY-MM-DD',
   'missing-title': 'stories/tale/index.md: title: required',
   'missing-authors': 'stories/tale/index.md: authors: required',
   'duplicate-chapter-slug': 'stories/tale/02-one.md: chapter slug "one" is also used by 01-one.md',

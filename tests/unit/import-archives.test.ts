@@ -227,7 +227,7 @@ describe('pages the importer cannot use', () => {
     const story = { ...importPage(AO3), authors: [], published: '2021-02-30' };
     expect(storyFiles(story, '2030-01-01').problems).toEqual([
       { file: 'index.md', field: 'authors', message: 'expected at least one author' },
-      { file: 'index.md', field: 'published', message: 'expected a real date written YYYY-MM-DD' },
+      { file: 'index.md', field: 'published', message: '"2021-02-30" is not a real date (February 2021 has 28 days); dates are written YYYY-MM-DD' },
     ]);
   });
 
