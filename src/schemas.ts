@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { canonicalLanguage } from './lib/language';
 import { dateProblem } from './lib/dates';
+import { normaliseName, removeXmlForbidden } from './lib/html';
 
 /*
  * The content contract (docs/content.md) as code, in one place: names of folders and files, the
@@ -35,21 +36,32 @@ export function parseChapterFileName(name: string): { number: number; digits: st
  */
 
 /** Text; a bare number (`title: 1984`) is read as its text. */
-const text = z.union([z.string(), z.number()], { error: 'expected text' }).transform(String);
+/*
+ * Characters XML forbids are taken out of every text field (YAML escapes such as "\u0001" can
+ * write them) as the loader already takes them out of every file it reads: see removeXmlForbidden.
+ */
+const text = z.union([z.string(), z.number()], { error: 'expected text' }).transform((value) => removeXmlForbidden(String(value)));
 const nonEmptyText = text.refine((value) => value.trim() !== '', 'must not be empty');
-/** A list of strings; a single string is read as a list of one. */
+/**
+ * A list of names (authors, fandoms, tags…); a single string is read as a list of one. Names are
+ * normalised (NFC, no invisible characters, spaces folded) and none may be empty.
+ */
 const list = z
   .union([text, z.array(text)], { error: 'expected text or a list of text' })
-  .transform((value) => (Array.isArray(value) ? value : [value]));
+  .transform((value) => (Array.isArray(value) ? value : [value]).map(normaliseName))
+  .superRefine((names, context) => {
+    const empty = names.findIndex((name) => name === '');
+    if (empty >= 0) context.addIssue({ code: 'custom', message: `item ${empty + 1} is empty (or only invisible characters)` });
+  });
 /** A real calendar date written YYYY-MM-DD; checked as written, so 2024-13-45 is an error naming month 13. */
 const date = z.string().superRefine((value, context) => {
   const problem = dateProblem(value);
   if (problem) context.addIssue({ code: 'custom', message: `${JSON.stringify(value)} is not a real date (${problem}); dates are written YYYY-MM-DD` });
 });
 /** Markdown text. */
-const markdown = z.string();
+const markdown = z.string().transform(removeXmlForbidden);
 /** Markdown shown before the text, or `false` to show none. */
-const disclaimer = z.union([z.literal(false), z.string()], { error: 'expected Markdown text, or false for none' });
+const disclaimer = z.union([z.literal(false), markdown], { error: 'expected Markdown text, or false for none' });
 /** A BCP 47 language tag such as `en`, `pt-BR` or `ar`, stored in canonical form. */
 const language = z
   .string()

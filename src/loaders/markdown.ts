@@ -2,6 +2,7 @@ import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
 import { markdownToHtml, type HastPluginList } from 'satteri';
 import { escapeText } from '../lib/html';
 import { countWords } from '../lib/words';
+import { headingIdsApartFromParagraphs } from '../plugins/heading-ids';
 import { paragraphIds } from '../plugins/paragraph-ids';
 import { plainText } from '../plugins/plain-text';
 import { safeUrls } from '../plugins/safe-urls';
@@ -44,7 +45,7 @@ async function render(markdown: string, hastPlugins: HastPluginList, story?: Sto
 
 /** Chapter text: paragraph ids for passage links and heading ids as `rehype-slug` makes them. */
 export async function renderChapter(markdown: string, story?: StoryFolder): Promise<RenderedMarkdown & { words: number }> {
-  const rendered = await render(markdown, [paragraphIds, satteriHeadingIdsPlugin()], story);
+  const rendered = await render(markdown, [paragraphIds, satteriHeadingIdsPlugin(), headingIdsApartFromParagraphs], story);
   return { ...rendered, words: countWords(rendered.text) };
 }
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { z } from 'astro/zod';
 import { ContentFileError, readContentFile, realContentPath } from '../build/content-files';
 import { FrontmatterError, parseYamlMapping, splitFrontmatter } from '../build/frontmatter';
+import { removeXmlForbidden } from '../lib/html';
 import { COVER_EXTENSIONS, imageSize, resolveStoryFile } from '../plugins/story-images';
 import {
   chapterSchema,
@@ -44,7 +45,7 @@ export interface ValidContent {
  */
 async function parseFile<T>(file: string, within: string, read: (text: string) => T, problems: Problem[]): Promise<T | undefined> {
   try {
-    return read((await readContentFile(file, within)).toString('utf8'));
+    return read(removeXmlForbidden((await readContentFile(file, within)).toString('utf8')));
   } catch (error) {
     if (!(error instanceof FrontmatterError || error instanceof ContentFileError)) throw error;
     problems.push({ file: displayPath(file), message: error.message });

@@ -33,3 +33,12 @@ describe('heading ids', () => {
     expect(ours).toEqual(await referenceIds(html));
   });
 });
+
+describe('heading ids beside paragraph ids', () => {
+  it('never take an id a paragraph has', async () => {
+    const { html } = await renderChapter('## p-1\n\nText.\n\n## p-1\n\nMore.\n\n## Section p-1\n\n## P 2\n');
+    const ids = [...html.matchAll(/ id="([^"]*)"/g)].map((m) => m[1]!);
+    expect(ids).toEqual(['H-p-1', 'p-1', 'H-p-1-1', 'p-2', 'section-p-1', 'H-p-2']);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
