@@ -8,6 +8,7 @@ export const escapeAttribute = (text: string): string => escapeText(text).replac
  * Characters XML 1.0 forbids (most C0 controls, U+FFFE, U+FFFF): one of them in a title makes a
  * feed, the sitemap or an EPUB unreadable, so the content loses them as it is read.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export const removeXmlForbidden = (text: string): string => text.replace(XML_FORBIDDEN, '');
