@@ -171,9 +171,7 @@ test('a link straight to the text shows it, without remembering a choice', async
   await expect(gate(page)).toBeVisible();
 });
 
-test('without JavaScript the text is there, after a plain notice that links to it', async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
+test('without JavaScript the text is there, after a plain notice that links to it', async ({ pageWithoutJavaScript: page }) => {
   await page.goto(MATURE);
   await expect(gate(page)).toBeVisible();
   await expect(text(page)).toBeVisible();
@@ -181,7 +179,6 @@ test('without JavaScript the text is there, after a plain notice that links to i
   await page.getByRole('link', { name: 'Continue' }).click();
   await expect(page).toHaveURL(`${MATURE}#gated-text`);
   await expect(text(page)).toBeInViewport();
-  await context.close();
 });
 
 test('when storage throws, the gate still shows and Continue still reveals the text', async ({ page }) => {

@@ -9,7 +9,7 @@ export const fixtureUrl = (path: string): string => `http://localhost:${FIXTURES
  * Every test fails on a script error, a console error, a Content Security Policy violation, a
  * dialog, or a request to another origin: pages must work on their own, with nothing third-party.
  */
-export const test = base.extend<{ problems: string[] }>({
+export const test = base.extend<{ problems: string[]; pageWithoutJavaScript: Page }>({
   problems: [
     async ({ page }, use) => {
       const problems: string[] = [];
@@ -39,6 +39,12 @@ export const test = base.extend<{ problems: string[] }>({
     },
     { auto: true },
   ],
+  /** A page with JavaScript turned off, in a browser context of its own, closed after the test. */
+  pageWithoutJavaScript: async ({ browser }, use) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    await use(await context.newPage());
+    await context.close();
+  },
 });
 
 export { expect };

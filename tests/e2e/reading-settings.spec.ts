@@ -348,13 +348,10 @@ test.describe('the panel', () => {
     expect(await styleOf(page, 'body', 'background-color')).toBe('rgb(27, 26, 24)');
   });
 
-  test('is not there without JavaScript', async ({ browser }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
+  test('is not there without JavaScript', async ({ pageWithoutJavaScript: page }) => {
     await page.goto(CHAPTER);
     await expect(page.locator('#chapter-text p').first()).toBeVisible();
     await expect(page.getByRole('button', { name: 'Reading settings' })).toBeHidden();
-    await context.close();
   });
 });
 
