@@ -1,12 +1,11 @@
 import { DEFAULT_TEXT_SIZE, TEXT_SIZE_KEY, TEXT_SIZE_STEPS } from '../../src/lib/settings';
 import { blockStorage, expect, layoutShift, recordFirstFrame, recordLayoutShifts, test } from './fixtures';
-import { openReadingSettings } from './reading-settings-helpers';
+import { openReadingSettings, styleOf } from './reading-settings-helpers';
 
 const CHAPTER = '/stories/salt-and-ledger/the-lighthouse/';
 const OTHER_CHAPTER = '/stories/small-hours/small-hours/';
 
-const fontSize = (page: import('@playwright/test').Page, selector: string) =>
-  page.locator(selector).first().evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+const fontSize = async (page: import('@playwright/test').Page, selector: string) => Number.parseFloat(await styleOf(page, selector, 'font-size'));
 
 test('the buttons step the reading text through every size, and reset it', async ({ page }) => {
   await page.goto(CHAPTER);
@@ -126,12 +125,9 @@ test('the control is keyboard operable', async ({ page }) => {
   await expect(page.getByRole('status')).toHaveText('100%');
 });
 
-test('without JavaScript the page reads normally and shows no dead buttons', async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
+test('without JavaScript the page reads normally and shows no dead buttons', async ({ pageWithoutJavaScript: page }) => {
   await page.goto(CHAPTER);
   await expect(page.locator('#chapter-text p').first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Increase text size' })).toBeHidden();
   await expect(page.getByRole('button', { name: 'Reading settings' })).toBeHidden();
-  await context.close();
 });
