@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { findChromium } from './scripts/chromium.mjs';
+import { findChromium } from './scripts/chromium.ts';
 
 /**
  * The sample library (dist/) and the test fixtures (dist-fixtures/) are served side by side.
@@ -10,7 +10,7 @@ export const SAMPLE_PORT = PORT_BASE;
 export const FIXTURES_PORT = PORT_BASE + 1;
 
 const executablePath = await findChromium();
-if (!executablePath) throw new Error('No Chromium found: run `node scripts/chromium.mjs` first.');
+if (!executablePath) throw new Error('No Chromium found: run `node scripts/chromium.ts` first.');
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -36,7 +36,7 @@ export default defineConfig({
     },
   ],
   webServer: [
-    { command: `node scripts/serve.mjs dist ${SAMPLE_PORT}`, url: `http://localhost:${SAMPLE_PORT}/` },
-    { command: `node scripts/serve.mjs dist-fixtures ${FIXTURES_PORT}`, url: `http://localhost:${FIXTURES_PORT}/` },
+    { command: `node scripts/serve.ts dist ${SAMPLE_PORT}`, url: `http://localhost:${SAMPLE_PORT}/` },
+    { command: `node scripts/serve.ts dist-fixtures ${FIXTURES_PORT}`, url: `http://localhost:${FIXTURES_PORT}/` },
   ],
 });

@@ -26,7 +26,7 @@ export const htmlDownloadUrl = (story: string): string => `/stories/${story}/${s
 export const PARAGRAPH_ID_PREFIX = 'p-';
 
 /**
- * A large site's index is built in parts (scripts/search-index.mjs): the first is the one at
+ * A large site's index is built in parts (scripts/search-index.ts): the first is the one at
  * `searchIndexUrl()`; the others are folders inside it, listed in its `SEARCH_PARTS_FILE`, which
  * the search page merges in when the reader searches.
  */

@@ -150,7 +150,7 @@ class SearchPage extends HTMLElement {
 
 /**
  * Loads the search index: its first part, with the others (a large site's, see
- * scripts/search-index.mjs) merged in, so one search finds, filters and ranks pages of every part.
+ * scripts/search-index.ts) merged in, so one search finds, filters and ranks pages of every part.
  */
 async function loadIndex(script: string, partsFile: string): Promise<Pagefind> {
   const partsUrl = new URL(partsFile, window.location.href);

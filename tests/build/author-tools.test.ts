@@ -25,8 +25,9 @@ interface Run {
   stderr: string;
 }
 
+/** Runs a script as its npm script does: the build on Node itself, the author tools with tsx. */
 async function run(script: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const command = script.endsWith('.ts') ? [TSX, script, ...args] : [script, ...args];
+  const command = script === 'scripts/build.ts' ? [script, ...args] : [TSX, script, ...args];
   try {
     const { stdout, stderr } = await execute(process.execPath, command, {
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
@@ -150,7 +151,7 @@ describe('npm run check', () => {
     const out = path.join(content, 'never-built');
     const [check, build] = await Promise.all([
       run('scripts/check-content.ts', [], invalid),
-      run('scripts/build.mjs', [], { ...invalid, QUIRE_OUT: out }),
+      run('scripts/build.ts', [], { ...invalid, QUIRE_OUT: out }),
     ]);
     expect(check.code).toBe(1);
     expect(build.code).not.toBe(0);
@@ -164,7 +165,7 @@ describe('npm run check', () => {
 describe('an imported story, built', () => {
   const dist = path.join(content, 'dist');
   beforeAll(async () => {
-    const build = await run('scripts/build.mjs', [], { ...inContent, QUIRE_OUT: dist });
+    const build = await run('scripts/build.ts', [], { ...inContent, QUIRE_OUT: dist });
     expect(build.code, build.stdout + build.stderr).toBe(0);
   }, 180_000);
 

@@ -12,7 +12,7 @@ const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'quire-build-')), 'dist
 /** Runs `npm run build`'s script on a content folder; resolves with its exit code and output. */
 async function build(content: string): Promise<{ code: number; output: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['scripts/build.mjs'], {
+    const { stdout, stderr } = await run(process.execPath, ['scripts/build.ts'], {
       env: { ...process.env, QUIRE_CONTENT: content, QUIRE_OUT: out, ASTRO_TELEMETRY_DISABLED: '1' },
       maxBuffer: 64 * 1024 * 1024,
     });

@@ -38,7 +38,7 @@ async function run(command: string[], env: Record<string, string>): Promise<Run>
 }
 
 const check = (content: string) => run([TSX, 'scripts/check-content.ts'], { QUIRE_CONTENT: content });
-const build = (content: string, out: string) => run(['scripts/build.mjs'], { QUIRE_CONTENT: content, QUIRE_OUT: out });
+const build = (content: string, out: string) => run(['scripts/build.ts'], { QUIRE_CONTENT: content, QUIRE_OUT: out });
 
 const write = (file: string, text: string) => {
   mkdirSync(path.dirname(file), { recursive: true });

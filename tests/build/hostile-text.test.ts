@@ -42,7 +42,7 @@ beforeAll(async () => {
   write('stories/other/index.md', '---\ntitle: Other\nauthors: Alice\npublished: 2024-01-02\n---\nSummary.\n');
   write('stories/other/01-one.md', 'Text.\n');
   // The empty tag is refused first; once the author removes it, the rest must build.
-  const refused = await execute(process.execPath, ['scripts/build.mjs'], {
+  const refused = await execute(process.execPath, ['scripts/build.ts'], {
     env: { ...process.env, QUIRE_CONTENT: content, QUIRE_OUT: out, ASTRO_TELEMETRY_DISABLED: '1' },
   }).then(
     () => '',
@@ -53,7 +53,7 @@ beforeAll(async () => {
     'stories/controls/index.md',
     readFileSync(path.join(content, 'stories/controls/index.md'), 'utf8').replace('tags: ["real tag", "\\uFFFE"]', 'tags: ["real tag", "\\uFFFEfine"]'),
   );
-  await execute(process.execPath, ['scripts/build.mjs'], {
+  await execute(process.execPath, ['scripts/build.ts'], {
     env: { ...process.env, QUIRE_CONTENT: content, QUIRE_OUT: out, ASTRO_TELEMETRY_DISABLED: '1' },
     maxBuffer: 64 * 1024 * 1024,
   });

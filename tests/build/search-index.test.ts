@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, packParts } from '../../scripts/search-index.mjs';
+import { buildSearchIndex, packParts } from '../../scripts/search-index.ts';
 
 /** A built site of the given pages (path → body HTML) in a new temporary folder. */
 async function site(pages: Record<string, string>): Promise<string> {

@@ -17,7 +17,7 @@ const foreignUrls = (file: string): string[] =>
 
 describe('a build for a deployed address (SITE_URL)', () => {
   beforeAll(async () => {
-    await run(process.execPath, ['scripts/build.mjs'], {
+    await run(process.execPath, ['scripts/build.ts'], {
       env: { ...process.env, QUIRE_CONTENT: 'tests/fixtures/library', QUIRE_OUT: out, SITE_URL: SITE, ASTRO_TELEMETRY_DISABLED: '1' },
       maxBuffer: 64 * 1024 * 1024,
     });

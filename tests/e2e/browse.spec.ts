@@ -208,16 +208,13 @@ test.describe('home page sort and filter', () => {
     await expect(titles(page)).toHaveCount(3);
   });
 
-  test('without JavaScript the list is complete and the controls are hidden', async ({ browser }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
+  test('without JavaScript the list is complete and the controls are hidden', async ({ pageWithoutJavaScript: page }) => {
     await page.goto('/?sort=words&rating=teen');
     await expect(page.locator('.story-card h2')).toHaveText(['La Boulangère de minuit', 'Small Hours', 'Salt and Ledger']);
     await expect(page.locator('.story-card:visible')).toHaveCount(3);
     await expect(page.getByLabel('Sort by')).toBeHidden();
     await expect(page.getByLabel('Filter', { exact: true })).toBeHidden();
     await expect(page.getByRole('status')).toHaveText('3 stories');
-    await context.close();
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { GATE_PASSED, GATE_SKIP_ALL_KEY, gateStoryKey } from '../../src/lib/content-gate';
-import { expect, expectAccessible, fixtureUrl, test } from './fixtures';
+import { blockStorage, expect, expectAccessible, fixtureUrl, recordFirstFrame, test } from './fixtures';
 
 // Fixture stories: rated Mature with warnings (two chapters); "chose not to warn" (one chapter); ungated.
 const MATURE_STORY = fixtureUrl('/stories/mature-story/');
@@ -18,27 +18,16 @@ const gateReady = (page: Page) => expect(page.getByRole('heading', { name: 'Cont
  * Records, for the first frame painted after the chapter text is parsed, whether the text and the
  * notice were displayed: a gated chapter must never flash its text, an accepted one never its gate.
  */
-const recordFirstFrame = () => {
-  new MutationObserver((_, observer) => {
-    const text = document.querySelector('#chapter-text');
-    if (!text) return;
-    observer.disconnect();
+const recordGateFrame = (page: Page) =>
+  recordFirstFrame(page, '#chapter-text', (text) => {
     const shown = (el: Element | null) => el !== null && el.getClientRects().length > 0;
-    requestAnimationFrame(() => {
-      (window as unknown as { firstFrame: object }).firstFrame = {
-        text: shown(text),
-        notice: shown(document.querySelector('.content-gate__notice')),
-      };
-    });
-  }).observe(document, { childList: true, subtree: true });
-};
-const firstFrame = async (page: Page) =>
-  (await page.waitForFunction(() => (window as unknown as { firstFrame?: object }).firstFrame)).jsonValue();
+    return { text: shown(text), notice: shown(document.querySelector('.content-gate__notice')) };
+  });
 
 test('a gated chapter shows the notice first, with its rating and warnings, and focus on it', async ({ page }) => {
-  await page.addInitScript(recordFirstFrame);
+  const firstFrame = await recordGateFrame(page);
   await page.goto(MATURE);
-  expect(await firstFrame(page)).toEqual({ text: false, notice: true });
+  expect(await firstFrame()).toEqual({ text: false, notice: true });
   await expect(gate(page)).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Content warning' })).toBeFocused();
   await expect(gate(page).locator('dt:text-is("Rating") + dd')).toHaveText('Mature');
@@ -58,7 +47,7 @@ test('a gated chapter shows the notice first, with its rating and warnings, and 
 });
 
 test('Continue shows the text and is remembered for the story across chapters and reloads', async ({ page }) => {
-  await page.addInitScript(recordFirstFrame);
+  const firstFrame = await recordGateFrame(page);
   await page.goto(MATURE);
   await gateReady(page);
   await page.getByRole('link', { name: 'Continue' }).click();
@@ -71,7 +60,7 @@ test('Continue shows the text and is remembered for the story across chapters an
 
   for (const go of [() => page.goto(MATURE_NEXT), () => page.reload(), () => page.goto(MATURE)]) {
     await go();
-    expect(await firstFrame(page), page.url()).toEqual({ text: true, notice: false });
+    expect(await firstFrame(), page.url()).toEqual({ text: true, notice: false });
     await expect(text(page)).toBeVisible();
     await expect(gate(page)).toBeHidden();
     expect(await page.evaluate(() => document.activeElement?.id)).not.toBe('content-gate-heading');
@@ -182,9 +171,7 @@ test('a link straight to the text shows it, without remembering a choice', async
   await expect(gate(page)).toBeVisible();
 });
 
-test('without JavaScript the text is there, after a plain notice that links to it', async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
+test('without JavaScript the text is there, after a plain notice that links to it', async ({ pageWithoutJavaScript: page }) => {
   await page.goto(MATURE);
   await expect(gate(page)).toBeVisible();
   await expect(text(page)).toBeVisible();
@@ -192,17 +179,10 @@ test('without JavaScript the text is there, after a plain notice that links to i
   await page.getByRole('link', { name: 'Continue' }).click();
   await expect(page).toHaveURL(`${MATURE}#gated-text`);
   await expect(text(page)).toBeInViewport();
-  await context.close();
 });
 
 test('when storage throws, the gate still shows and Continue still reveals the text', async ({ page }) => {
-  await page.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', {
-      get() {
-        throw new DOMException('The operation is insecure.', 'SecurityError');
-      },
-    });
-  });
+  await blockStorage(page);
   await page.goto(MATURE);
   await gateReady(page);
   await expect(text(page)).toBeHidden();

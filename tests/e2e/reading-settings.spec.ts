@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { LEGIBLE_FONT_FAMILY, SETTINGS } from '../../src/lib/settings';
-import { expect, fixtureUrl, overflowsHorizontally, test } from './fixtures';
+import { blockStorage, expect, fixtureUrl, layoutShift, overflowsHorizontally, recordFirstFrame, recordLayoutShifts, test } from './fixtures';
 import { choose, openReadingSettings, settingInput, styleOf } from './reading-settings-helpers';
 
 const CHAPTER = '/stories/salt-and-ledger/the-lighthouse/';
@@ -146,41 +146,31 @@ interface ReadingLook {
   width: number;
 }
 
+/** In the page: how the chapter text looks. */
+const lookOfText = (): ReadingLook => {
+  const p = document.querySelector('#chapter-text p')!;
+  const style = getComputedStyle(p);
+  return {
+    attributes: [...document.documentElement.attributes].map((a) => `${a.name}=${a.value}`).filter((a) => a.startsWith('data-')).sort(),
+    fontSize: style.fontSize,
+    lineHeight: style.lineHeight,
+    fontFamily: style.fontFamily,
+    color: style.color,
+    page: getComputedStyle(document.body).backgroundColor,
+    width: document.querySelector('#chapter-text')!.getBoundingClientRect().width,
+  };
+};
+const readingLook = (page: Page) => page.evaluate(lookOfText);
+
 /**
  * Records, from the moment the chapter text is parsed (before the first frame), how the text looks
  * in its first frame, and adds up layout shifts: stored settings must apply before first paint.
+ * Resolves with what reads the current page's first frame.
  */
-const recordFirstFrame = () => {
-  const w = window as unknown as { firstFrame?: ReadingLook; shift: number; readingLook: () => ReadingLook };
-  w.readingLook = (): ReadingLook => {
-    const p = document.querySelector('#chapter-text p')!;
-    const style = getComputedStyle(p);
-    return {
-      attributes: [...document.documentElement.attributes].map((a) => `${a.name}=${a.value}`).filter((a) => a.startsWith('data-')).sort(),
-      fontSize: style.fontSize,
-      lineHeight: style.lineHeight,
-      fontFamily: style.fontFamily,
-      color: style.color,
-      page: getComputedStyle(document.body).backgroundColor,
-      width: document.querySelector('#chapter-text')!.getBoundingClientRect().width,
-    };
-  };
-  w.shift = 0;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) w.shift += (entry as unknown as { value: number }).value;
-  }).observe({ type: 'layout-shift', buffered: true });
-  new MutationObserver((_, observer) => {
-    if (document.querySelector('#chapter-text p')) {
-      observer.disconnect();
-      requestAnimationFrame(() => (w.firstFrame = w.readingLook()));
-    }
-  }).observe(document, { childList: true, subtree: true });
-};
-
-const readingLook = (page: Page) => page.evaluate(() => (window as unknown as { readingLook: () => ReadingLook }).readingLook());
-/** How the page looked in its first frame, once `recordFirstFrame` has seen it. */
-const firstFrame = async (page: Page) =>
-  (await (await page.waitForFunction(() => (window as unknown as { firstFrame?: ReadingLook }).firstFrame ?? false)).jsonValue()) as ReadingLook;
+async function recordReadingLook(page: Page): Promise<() => Promise<ReadingLook>> {
+  await recordLayoutShifts(page);
+  return recordFirstFrame(page, TEXT, lookOfText);
+}
 
 const CHOSEN = { lineSpacing: 'loose', textWidth: 'narrow', theme: 'sepia', font: 'sans', publisherStyling: 'off' } as const;
 
@@ -192,7 +182,7 @@ async function chooseAll(page: Page): Promise<void> {
 
 test('every choice is remembered across pages and reloads, and is there in the first frame', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.addInitScript(recordFirstFrame);
+  const firstFrame = await recordReadingLook(page);
   await page.goto(CHAPTER);
   const before = await readingLook(page);
   await chooseAll(page);
@@ -207,9 +197,9 @@ test('every choice is remembered across pages and reloads, and is there in the f
   for (const url of [OTHER_CHAPTER, CHAPTER, 'reload']) {
     if (url === 'reload') await page.reload();
     else await page.goto(url);
-    expect(await firstFrame(page), `first frame on ${url}`).toEqual(chosen);
+    expect(await firstFrame(), `first frame on ${url}`).toEqual(chosen);
     expect(await readingLook(page)).toEqual(chosen);
-    expect(await page.evaluate(() => (window as unknown as { shift: number }).shift), `layout shift on ${url}`).toBe(0);
+    expect(await layoutShift(page), `layout shift on ${url}`).toBe(0);
   }
   // The panel shows the stored choices.
   await openReadingSettings(page);
@@ -351,26 +341,17 @@ test.describe('the panel', () => {
   });
 
   test('works for the page when storage throws', async ({ page }) => {
-    await page.addInitScript(() => {
-      Object.defineProperty(window, 'localStorage', {
-        get() {
-          throw new DOMException('The operation is insecure.', 'SecurityError');
-        },
-      });
-    });
+    await blockStorage(page);
     await page.goto(CHAPTER);
     await openReadingSettings(page);
     await choose(page, 'theme', 'dark');
     expect(await styleOf(page, 'body', 'background-color')).toBe('rgb(27, 26, 24)');
   });
 
-  test('is not there without JavaScript', async ({ browser }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
+  test('is not there without JavaScript', async ({ pageWithoutJavaScript: page }) => {
     await page.goto(CHAPTER);
     await expect(page.locator('#chapter-text p').first()).toBeVisible();
     await expect(page.getByRole('button', { name: 'Reading settings' })).toBeHidden();
-    await context.close();
   });
 });
 
@@ -389,7 +370,7 @@ test('with reduced motion asked for, nothing animates', async ({ page }) => {
 });
 
 test('once chosen, the legible font is asked for before the first frame of the next pages', async ({ page }) => {
-  await page.addInitScript(recordFirstFrame);
+  const firstFrame = await recordReadingLook(page);
   await page.goto(CHAPTER);
   await openReadingSettings(page);
   await choose(page, 'font', 'legible');
@@ -397,12 +378,12 @@ test('once chosen, the legible font is asked for before the first frame of the n
   for (const url of [OTHER_CHAPTER, STORY, CHAPTER]) {
     await page.goto(url);
     if (url !== STORY) {
-      expect((await firstFrame(page)).fontFamily).toMatch(new RegExp(`^"?${LEGIBLE_FONT_FAMILY}"?,`));
+      expect((await firstFrame()).fontFamily).toMatch(new RegExp(`^"?${LEGIBLE_FONT_FAMILY}"?,`));
     }
     await page.evaluate(() => document.fonts.ready);
     expect(await page.evaluate((family) => document.fonts.check(`1em "${family}"`), LEGIBLE_FONT_FAMILY)).toBe(true);
     // `font-display: swap` shows the fallback until the file is read, even from the cache: lines may
     // rewrap once. Known and bounded (a tenth of what counts as a poor layout-shift score).
-    expect(await page.evaluate(() => (window as unknown as { shift: number }).shift), url).toBeLessThan(0.01);
+    expect(await layoutShift(page), url).toBeLessThan(0.01);
   }
 });

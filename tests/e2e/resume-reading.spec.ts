@@ -1,5 +1,5 @@
 import { readingPositionKey } from '../../src/lib/reading-position';
-import { expect, expectAccessible, test } from './fixtures';
+import { blockStorage, expect, expectAccessible, layoutShift, recordLayoutShifts, test } from './fixtures';
 
 const STORY = '/stories/salt-and-ledger/';
 const CHAPTER = '/stories/salt-and-ledger/the-lighthouse/';
@@ -24,16 +24,11 @@ test('the place in a story is remembered, and the story and home pages offer to 
   await readTo(page, 5);
   expect(await stored(page)).toEqual({ chapter: 'the-lighthouse', number: 2, url: CHAPTER, paragraph: 5 });
 
-  await page.addInitScript(() => {
-    (window as unknown as { shifts: number }).shifts = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) (window as unknown as { shifts: number }).shifts += (entry as unknown as { value: number }).value;
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
+  await recordLayoutShifts(page);
   for (const url of [STORY, '/']) {
     await page.goto(url);
     // Filled in before first paint: nothing moves.
-    expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts), url).toBe(0);
+    expect(await layoutShift(page), url).toBe(0);
     const link = page.getByRole('link', { name: 'Continue reading: Chapter 2' });
     await expect(link).toHaveCount(1);
     await expect(link).toBeVisible();
@@ -96,16 +91,11 @@ test('the offer does not shift the page, and is accessible', async ({ page }) =>
   await page.goto(CHAPTER);
   await readTo(page, 6);
   await page.goto(STORY);
-  await page.addInitScript(() => {
-    (window as unknown as { shifts: number }).shifts = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) (window as unknown as { shifts: number }).shifts += (entry as unknown as { value: number }).value;
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
+  await recordLayoutShifts(page);
   await page.goto(CHAPTER);
   await expect(page.getByRole('button', { name: 'Jump back to where I was' })).toBeVisible();
   await expectAccessible(page);
-  expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBe(0);
+  expect(await layoutShift(page)).toBe(0);
 });
 
 test('malformed or unavailable storage never breaks a page', async ({ page }) => {
@@ -115,12 +105,7 @@ test('malformed or unavailable storage never breaks a page', async ({ page }) =>
     await page.goto(url);
     await expect(page.locator('.continue-reading:visible')).toHaveCount(0);
   }
-  await page.addInitScript(() => {
-    const deny = () => {
-      throw new DOMException('denied', 'SecurityError');
-    };
-    Object.defineProperty(window, 'localStorage', { get: deny });
-  });
+  await blockStorage(page);
   for (const url of [STORY, '/', CHAPTER]) {
     await page.goto(url);
     await expect(page.locator('main')).toBeVisible();

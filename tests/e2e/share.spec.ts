@@ -117,13 +117,10 @@ test('Share is keyboard operable', async ({ page, context }) => {
   await expect(status(page)).toHaveText('Link copied');
 });
 
-test('without JavaScript there is no Share button', async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
+test('without JavaScript there is no Share button', async ({ pageWithoutJavaScript: page }) => {
   for (const path of [CHAPTER, STORY]) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Share' })).toBeHidden();
   }
-  await context.close();
 });

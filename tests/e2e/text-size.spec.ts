@@ -1,12 +1,11 @@
 import { DEFAULT_TEXT_SIZE, TEXT_SIZE_KEY, TEXT_SIZE_STEPS } from '../../src/lib/settings';
-import { expect, test } from './fixtures';
-import { openReadingSettings } from './reading-settings-helpers';
+import { blockStorage, expect, layoutShift, recordFirstFrame, recordLayoutShifts, test } from './fixtures';
+import { openReadingSettings, styleOf } from './reading-settings-helpers';
 
 const CHAPTER = '/stories/salt-and-ledger/the-lighthouse/';
 const OTHER_CHAPTER = '/stories/small-hours/small-hours/';
 
-const fontSize = (page: import('@playwright/test').Page, selector: string) =>
-  page.locator(selector).first().evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+const fontSize = async (page: import('@playwright/test').Page, selector: string) => Number.parseFloat(await styleOf(page, selector, 'font-size'));
 
 test('the buttons step the reading text through every size, and reset it', async ({ page }) => {
   await page.goto(CHAPTER);
@@ -63,29 +62,11 @@ test('the size follows the browser default font size (rem-based)', async ({ brow
   await context.close();
 });
 
-/**
- * Records, from the moment the chapter text is parsed (before the first frame), the reading
- * text's font size, and adds up layout shifts: the stored size must apply before first paint.
- */
-const recordFirstFrame = () => {
-  const w = window as unknown as { firstSize?: string; shift: number };
-  w.shift = 0;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) w.shift += (entry as unknown as { value: number }).value;
-  }).observe({ type: 'layout-shift', buffered: true });
-  // The first animation frame after the text is parsed is the first one painted with it
-  // (rendering waits for the stylesheet).
-  new MutationObserver((_, observer) => {
-    const p = document.querySelector('#chapter-text p');
-    if (p) {
-      observer.disconnect();
-      requestAnimationFrame(() => (w.firstSize = getComputedStyle(p).fontSize));
-    }
-  }).observe(document, { childList: true, subtree: true });
-};
-
 test('the choice is remembered across chapters and reloads, and applied before first paint', async ({ page }) => {
-  await page.addInitScript(recordFirstFrame);
+  // From the moment the chapter text is parsed (before the first frame): its font size in the first
+  // frame, and the layout shifts. The stored size must apply before first paint.
+  await recordLayoutShifts(page);
+  const firstSize = await recordFirstFrame(page, '#chapter-text p', (p) => getComputedStyle(p).fontSize);
   await page.goto(CHAPTER);
   const base = await fontSize(page, '#chapter-text p');
   await openReadingSettings(page);
@@ -97,14 +78,11 @@ test('the choice is remembered across chapters and reloads, and applied before f
   for (const url of [OTHER_CHAPTER, CHAPTER]) {
     await page.goto(url);
     const expected = `${(base * 1.2).toFixed(1)}`;
-    const first = await (
-      await page.waitForFunction(() => (window as unknown as { firstSize?: string }).firstSize ?? false)
-    ).jsonValue();
-    expect(Number.parseFloat(String(first)).toFixed(1), `first frame on ${url}`).toBe(expected);
+    expect(Number.parseFloat(await firstSize()).toFixed(1), `first frame on ${url}`).toBe(expected);
     expect((await fontSize(page, '#chapter-text p')).toFixed(1)).toBe(expected);
     await openReadingSettings(page);
     await expect(page.getByRole('status')).toHaveText('120%');
-    expect(await page.evaluate(() => (window as unknown as { shift: number }).shift)).toBe(0);
+    expect(await layoutShift(page)).toBe(0);
   }
   await page.reload();
   await openReadingSettings(page);
@@ -115,13 +93,7 @@ test('the choice is remembered across chapters and reloads, and applied before f
 });
 
 test('the buttons still work for the page when storage throws', async ({ page }) => {
-  await page.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', {
-      get() {
-        throw new DOMException('The operation is insecure.', 'SecurityError');
-      },
-    });
-  });
+  await blockStorage(page);
   await page.goto(CHAPTER);
   const base = await fontSize(page, '#chapter-text p');
   await openReadingSettings(page);
@@ -153,12 +125,9 @@ test('the control is keyboard operable', async ({ page }) => {
   await expect(page.getByRole('status')).toHaveText('100%');
 });
 
-test('without JavaScript the page reads normally and shows no dead buttons', async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
+test('without JavaScript the page reads normally and shows no dead buttons', async ({ pageWithoutJavaScript: page }) => {
   await page.goto(CHAPTER);
   await expect(page.locator('#chapter-text p').first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Increase text size' })).toBeHidden();
   await expect(page.getByRole('button', { name: 'Reading settings' })).toBeHidden();
-  await context.close();
 });

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 const INSTALL_COMMAND = 'sudo apt-get update && sudo apt-get install -y chromium';
 
-export async function findChromium() {
+export async function findChromium(): Promise<string | undefined> {
   if (process.env.CHROMIUM_PATH) {
     if (existsSync(process.env.CHROMIUM_PATH)) return process.env.CHROMIUM_PATH;
     throw new Error(`CHROMIUM_PATH is set to ${process.env.CHROMIUM_PATH}, which does not exist.`);
@@ -29,7 +29,7 @@ export async function findChromium() {
   return undefined;
 }
 
-export async function ensureChromium() {
+export async function ensureChromium(): Promise<string> {
   const found = await findChromium();
   if (found) return found;
   const isDebian = existsSync('/etc/debian_version');
@@ -47,7 +47,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
     console.log(`Using Chromium at ${await ensureChromium()}`);
   } catch (error) {
-    console.error(error.message);
+    console.error((error as Error).message);
     process.exit(1);
   }
 }

@@ -4,7 +4,7 @@
  * hostile-content story. Deterministic, so every build of the fixtures is the same.
  */
 import { writeFile } from 'node:fs/promises';
-import { writer } from './generate-library.mjs';
+import { writer } from './generate-library.ts';
 
 const FIVE_MEGABYTES = 5 * 1024 * 1024;
 const target = 'tests/fixtures/library/stories/hostile/02-five-megabytes.md';

@@ -1,7 +1,7 @@
 /**
  * Builds the full-text search index (Pagefind) of a built site, into `<site>/pagefind/`. Only
  * pages that opt in with `data-pagefind-body` are indexed: stories and chapters.
- * scripts/build.mjs runs it on the staging folder, before that is swapped in.
+ * scripts/build.ts runs it on the staging folder, before that is swapped in.
  *
  * Pagefind holds a whole index in memory while it builds it (about 0.5 MB per 3,000-word
  * chapter), so a large library is indexed in parts of at most `partPages` pages, a story kept in
@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { SEARCH_PARTS_FILE, searchIndexPartFolder, searchIndexUrl } from '../src/lib/urls.ts';
+import type { IndexPart, IndexPartAnswer } from './search-index-part.ts';
 
 /** Pages per part: about 500 MB of Pagefind memory each, so two at once stay well under 3 GB (docs/performance.md). */
 export const PART_PAGES = 1000;
@@ -26,8 +27,13 @@ const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 /** What the search page's own Pagefind script needs, and so other parts do not. */
 const SCRIPT = /^(pagefind(-worker)?\.js|wasm\..+\.pagefind)$/;
 
+/** What Pagefind's `pagefind-entry.json` says of an index, as far as it is read here. */
+interface PagefindEntry {
+  languages: Record<string, { page_count: number }>;
+}
+
 /** Total bytes of the files under a folder. */
-async function folderBytes(folder) {
+async function folderBytes(folder: string): Promise<number> {
   let bytes = 0;
   for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
     if (entry.isFile()) bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
@@ -36,14 +42,14 @@ async function folderBytes(folder) {
 }
 
 /** The pages that opt in to indexing, as paths relative to the site, in path order. */
-async function markedPages(site) {
+async function markedPages(site: string): Promise<string[]> {
   const pages = (await readdir(site, { recursive: true })).filter((file) => file.endsWith('.html')).sort();
-  const marked = [];
+  const marked: string[] = [];
   // A few files at a time: all at once would hold every page in memory.
   for (let i = 0; i < pages.length; i += 64) {
     const batch = pages.slice(i, i + 64);
     const texts = await Promise.all(batch.map((page) => readFile(path.join(site, page), 'utf8')));
-    batch.forEach((page, j) => texts[j].includes('data-pagefind-body') && marked.push(page.split(path.sep).join('/')));
+    batch.forEach((page, j) => texts[j]!.includes('data-pagefind-body') && marked.push(page.split(path.sep).join('/')));
   }
   return marked;
 }
@@ -51,19 +57,17 @@ async function markedPages(site) {
 /**
  * Splits pages into parts of at most `maxPages`, of about equal size, keeping the pages of a story
  * (its folder, `stories/<slug>/`) together unless the story alone is larger than a part.
- * @param {string[]} pages paths relative to the site, in path order
- * @param {number} maxPages
- * @returns {string[][]}
+ * @param pages paths relative to the site, in path order
  */
-export function packParts(pages, maxPages) {
-  const stories = new Map();
+export function packParts(pages: string[], maxPages: number): string[][] {
+  const stories = new Map<string, string[]>();
   for (const page of pages) {
     const story = page.split('/').slice(0, 2).join('/');
     stories.set(story, [...(stories.get(story) ?? []), page]);
   }
   const target = pages.length / Math.ceil(pages.length / maxPages);
-  const parts = [];
-  let part = [];
+  const parts: string[][] = [];
+  let part: string[] = [];
   let done = 0;
   for (const storyPages of stories.values()) {
     for (let i = 0; i < storyPages.length; i += maxPages) {
@@ -83,15 +87,15 @@ export function packParts(pages, maxPages) {
 }
 
 /** Indexes the parts with a few worker threads, each part in its own Pagefind process. */
-async function indexParts(site, parts, workers) {
-  const queue = parts.map((pages, i) => ({ site, pages, output: path.join(site, searchIndexUrl(), i === 0 ? '' : searchIndexPartFolder(i + 1)) }));
-  const errors = [];
+async function indexParts(site: string, parts: string[][], workers: number): Promise<void> {
+  const queue = parts.map((pages, i): IndexPart => ({ site, pages, output: path.join(site, searchIndexUrl(), i === 0 ? '' : searchIndexPartFolder(i + 1)) }));
+  const errors: string[] = [];
   const work = async () => {
-    const worker = new Worker(new URL('./search-index-part.mjs', import.meta.url));
+    const worker = new Worker(new URL('./search-index-part.ts', import.meta.url));
     try {
       for (let part = queue.shift(); part && errors.length === 0; part = queue.shift()) {
-        const answer = await new Promise((resolve, reject) => {
-          const settle = (settled) => (value) => {
+        const answer = await new Promise<IndexPartAnswer>((resolve, reject) => {
+          const settle = <T>(settled: (value: T) => void) => (value: T) => {
             worker.off('message', onMessage).off('error', onError);
             settled(value);
           };
@@ -113,11 +117,14 @@ async function indexParts(site, parts, workers) {
 /**
  * Indexes the pages of the site in `site` and writes the index beside them. Throws, saying why,
  * when no page is marked for indexing or Pagefind reports errors.
- * @param {string} site folder of a built site
- * @param {{ partPages?: number, workers?: number }} [options] pages per part at most, parts indexed at once
- * @returns {Promise<{ pages: number, parts: number, bytes: number, seconds: number }>} pages indexed, parts, size of the index on disk, time taken
+ * @param site folder of a built site
+ * @param options pages per part at most, parts indexed at once
+ * @returns pages indexed, parts, size of the index on disk, time taken
  */
-export async function buildSearchIndex(site, { partPages = PART_PAGES, workers = WORKERS } = {}) {
+export async function buildSearchIndex(
+  site: string,
+  { partPages = PART_PAGES, workers = WORKERS }: { partPages?: number; workers?: number } = {},
+): Promise<{ pages: number; parts: number; bytes: number; seconds: number }> {
   const started = performance.now();
   const output = path.join(site, searchIndexUrl());
   const pages = await markedPages(site);
@@ -128,7 +135,7 @@ export async function buildSearchIndex(site, { partPages = PART_PAGES, workers =
   for (let i = 0; i < parts.length; i++) {
     const folder = path.join(output, i === 0 ? '' : searchIndexPartFolder(i + 1));
     for (const file of await readdir(folder)) if (UNUSED.test(file) || (i > 0 && SCRIPT.test(file))) await rm(path.join(folder, file));
-    const entry = JSON.parse(await readFile(path.join(folder, 'pagefind-entry.json'), 'utf8'));
+    const entry = JSON.parse(await readFile(path.join(folder, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
     indexed += Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
   }
   const others = parts.slice(1).map((_, i) => searchIndexPartFolder(i + 2));

@@ -3,7 +3,7 @@
  * Checks a built site: every page passes html-validate (with .htmlvalidate.json), and every
  * internal link, image (srcset and og:image included), stylesheet and script resolves,
  * fragments (#p-12, #contents) included.
- * Usage: node scripts/check-site.mjs [--no-validate] <folder>...
+ * Usage: node scripts/check-site.ts [--no-validate] <folder>...
  */
 import { existsSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -15,9 +15,9 @@ import { Parser } from 'htmlparser2';
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'no-validate': { type: 'boolean', default: false } } });
 
 /** Links and ids of one page. */
-function scan(html) {
-  const links = [];
-  const ids = new Set();
+function scan(html: string): { links: string[]; ids: Set<string> } {
+  const links: string[] = [];
+  const ids = new Set<string>();
   const parser = new Parser({
     onopentag(name, attributes) {
       if (attributes.id) ids.add(attributes.id);
@@ -25,8 +25,9 @@ function scan(html) {
       const url = { a: attributes.href, link: attributes.href, img: attributes.src, script: attributes.src }[name];
       if (url !== undefined && !(name === 'link' && attributes.rel === 'canonical')) links.push(url);
       // Responsive images and link-preview cards must resolve too.
-      if (attributes.srcset) links.push(...attributes.srcset.split(',').map((candidate) => candidate.trim().split(/\s+/)[0]));
-      if (name === 'meta' && attributes.property === 'og:image') links.push(attributes.content);
+      if (attributes.srcset) links.push(...attributes.srcset.split(',').map((candidate) => candidate.trim().split(/\s+/)[0]!));
+      // A card with no content attribute is reported as the broken link "undefined".
+      if (name === 'meta' && attributes.property === 'og:image') links.push(String(attributes.content));
     },
   });
   parser.end(html);
@@ -34,7 +35,7 @@ function scan(html) {
 }
 
 /** The file a site path is served from, as the test server and static hosts serve it. */
-function fileFor(root, sitePath) {
+function fileFor(root: string, sitePath: string): string {
   const file = path.join(root, decodeURIComponent(sitePath));
   if (sitePath.endsWith('/')) return path.join(file, 'index.html');
   return existsSync(file) && statSync(file).isDirectory() ? path.join(file, 'index.html') : file;

@@ -2,7 +2,7 @@
 /**
  * A minimal static file server for the built site, used by the browser tests (Astro's preview
  * server runs once per project, and the tests serve two builds side by side).
- * Usage: node scripts/serve.mjs <folder> <port>
+ * Usage: node scripts/serve.ts <folder> <port>
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -11,7 +11,7 @@ import path from 'node:path';
 
 const [folder = 'dist', port = '4321'] = process.argv.slice(2);
 const root = path.resolve(folder);
-const TYPES = {
+const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -28,7 +28,7 @@ const TYPES = {
   '.woff2': 'font/woff2',
 };
 
-const isFile = async (file) => (await stat(file).catch(() => undefined))?.isFile() ?? false;
+const isFile = async (file: string) => (await stat(file).catch(() => undefined))?.isFile() ?? false;
 
 createServer(async (request, response) => {
   const { pathname } = new URL(request.url ?? '/', 'http://localhost');

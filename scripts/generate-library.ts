@@ -4,7 +4,7 @@
  * 3,000 words each, with dialogue, emphasis, scene breaks in every accepted form, notes, end notes
  * and summaries. The same arguments always produce the same files.
  *
- * Usage: node scripts/generate-library.mjs --chapters 1000 --out bench/library-1000
+ * Usage: node scripts/generate-library.ts --chapters 1000 --out bench/library-1000
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -23,7 +23,7 @@ const NAMES = ['Isolde', 'Tobias', 'Amara', 'Odile', 'Quill', 'Pell', 'Wren', 'J
 const BREAKS = ['----', '***', '* * *', '~~~', '#', '§', 'o0o', 'oOo', 'xXx'];
 
 /** mulberry32: a small, fast, seedable PRNG, so output is identical on every run. */
-function random(seed) {
+function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -34,23 +34,23 @@ function random(seed) {
   };
 }
 
-export function writer(seed) {
+export function writer(seed: number) {
   const next = random(seed);
-  const pick = (list) => list[Math.floor(next() * list.length)];
-  const between = (min, max) => min + Math.floor(next() * (max - min + 1));
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const between = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const sentence = () => {
     const words = Array.from({ length: between(6, 18) }, () => pick(WORDS));
     if (next() < 0.15) words[between(0, words.length - 1)] = `*${pick(WORDS)}*`;
     if (next() < 0.2) words[0] = pick(NAMES);
     const text = words.join(' ');
-    return `${text[0].toUpperCase()}${text.slice(1)}${pick(['.', '.', '.', '!', '?', '...'])}`;
+    return `${text[0]!.toUpperCase()}${text.slice(1)}${pick(['.', '.', '.', '!', '?', '...'])}`;
   };
   const paragraph = () => {
     if (next() < 0.3) return `"${sentence()}" ${pick(NAMES)} said${next() < 0.5 ? ` -- ${sentence().toLowerCase()}` : '.'}`;
     return Array.from({ length: between(2, 6) }, sentence).join(' ');
   };
   /** About `words` words of chapter text, with a scene break every 600-1,000 words. */
-  const text = (words) => {
+  const text = (words: number) => {
     const blocks = [];
     let count = 0;
     let sinceBreak = 0;
@@ -73,9 +73,9 @@ export function writer(seed) {
   return { next, pick, between, sentence, paragraph, text };
 }
 
-const yaml = (value) => JSON.stringify(value);
+const yaml = (value: string) => JSON.stringify(value);
 
-export async function generateLibrary({ chapters, out, wordsPerChapter = 3000 }) {
+export async function generateLibrary({ chapters, out, wordsPerChapter = 3000 }: { chapters: number; out: string; wordsPerChapter?: number }) {
   await rm(out, { recursive: true, force: true });
   await mkdir(path.join(out, 'stories'), { recursive: true });
   await writeFile(path.join(out, 'site.yaml'), 'title: Benchmark Library\ndescription: Generated for benchmarks.\n');

@@ -7,7 +7,7 @@
  * epubcheck is Debian's `epubcheck` package (a Java program). When it is missing and this is root
  * on Debian or Ubuntu, it is installed with apt-get; when it still cannot be found, the EPUB check
  * alone is skipped with a loud message, except in CI (CI set), where that is a failure.
- * Usage: node scripts/check-downloads.mjs <folder>...
+ * Usage: node scripts/check-downloads.ts <folder>...
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -28,12 +28,12 @@ const hasJava = () => {
     return false;
   }
 };
-const findEpubcheck = () => {
+const findEpubcheck = (): string | undefined => {
   const jar = JAR_CANDIDATES.find((candidate) => existsSync(candidate));
   return jar && hasJava() ? jar : undefined;
 };
 
-function ensureEpubcheck() {
+function ensureEpubcheck(): string | undefined {
   const found = findEpubcheck();
   if (found) return found;
   if (existsSync('/etc/debian_version') && process.getuid?.() === 0) {
@@ -42,7 +42,7 @@ function ensureEpubcheck() {
       execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
       execFileSync('apt-get', ['install', '-y', '-qq', 'epubcheck'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
     } catch (error) {
-      console.error(`apt-get could not install epubcheck: ${error.message}`);
+      console.error(`apt-get could not install epubcheck: ${(error as Error).message}`);
     }
     return findEpubcheck();
   }
@@ -50,8 +50,8 @@ function ensureEpubcheck() {
 }
 
 /** Runs epubcheck on one file; resolves with its output when it found any error or warning. */
-const epubcheck = (jar, file) =>
-  new Promise((resolve) => {
+const epubcheck = (jar: string, file: string) =>
+  new Promise<string | undefined>((resolve) => {
     const child = spawn('java', ['-jar', jar, file, '--failonwarnings'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
@@ -60,8 +60,8 @@ const epubcheck = (jar, file) =>
   });
 
 /** What makes an HTML download depend on something outside it. */
-function externalReferences(html) {
-  const found = [];
+function externalReferences(html: string): string[] {
+  const found: string[] = [];
   const parser = new Parser({
     onopentag(name, attributes) {
       if (name === 'script') found.push('a <script> element');
@@ -79,10 +79,10 @@ function externalReferences(html) {
 }
 
 const folders = process.argv.slice(2);
-const epubs = [];
-const htmlFiles = [];
+const epubs: string[] = [];
+const htmlFiles: string[] = [];
 let failures = 0;
-const fail = (message) => {
+const fail = (message: string) => {
   failures++;
   console.error(message);
 };
@@ -90,7 +90,7 @@ const fail = (message) => {
 for (const folder of folders) {
   const stories = path.join(folder, 'stories');
   for (const story of (await readdir(stories, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name)) {
-    for (const [extension, list] of [['epub', epubs], ['html', htmlFiles]]) {
+    for (const [extension, list] of [['epub', epubs], ['html', htmlFiles]] as const) {
       const file = path.join(stories, story, `${story}.${extension}`);
       if (existsSync(file)) list.push(file);
       else fail(`${file}: missing (every story has an ${extension.toUpperCase()} download)`);

@@ -8,8 +8,8 @@
 import { spawn } from 'node:child_process';
 import lighthouse from 'lighthouse';
 import puppeteer from 'puppeteer-core';
-import { findChromium } from './chromium.mjs';
-import { SETTINGS } from '../src/lib/settings.ts';
+import { findChromium } from './chromium.ts';
+import { SETTINGS, type SettingName } from '../src/lib/settings.ts';
 
 // QUIRE_PORT_BASE moves the test servers' ports (see playwright.config.ts).
 const PORT = Number(process.env.QUIRE_PORT_BASE ?? 4410) + 10;
@@ -22,24 +22,26 @@ const PAGES = {
   'whole work': '/stories/salt-and-ledger/all/',
 };
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
-const STORED = { textSize: '150', theme: 'sepia', lineSpacing: 'relaxed', textWidth: 'narrow' };
+/** Reader settings stored before a page loads, by name. */
+type Stored = Partial<Record<SettingName, string>>;
+const STORED: Stored = { textSize: '150', theme: 'sepia', lineSpacing: 'relaxed', textWidth: 'narrow' };
 
 const chromium = await findChromium();
 if (!chromium) {
-  console.warn('\n!!! LIGHTHOUSE SKIPPED: no Chromium found (run `node scripts/chromium.mjs`) !!!\n');
+  console.warn('\n!!! LIGHTHOUSE SKIPPED: no Chromium found (run `node scripts/chromium.ts`) !!!\n');
   process.exit(0);
 }
 
-const server = spawn(process.execPath, ['scripts/serve.mjs', 'dist', String(PORT)], { stdio: 'ignore' });
+const server = spawn(process.execPath, ['scripts/serve.ts', 'dist', String(PORT)], { stdio: 'ignore' });
 const browser = await puppeteer.launch({
   executablePath: chromium,
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 
 /** Runs Lighthouse on one page; `stored` settings ({ name: value }) are stored first (and kept) when given. */
-async function audit(path, stored) {
+async function audit(path: string, stored?: Stored) {
   const page = await browser.newPage();
-  const entries = Object.entries(stored ?? {}).map(([name, value]) => [SETTINGS[name], value]);
+  const entries = (Object.entries(stored ?? {}) as [SettingName, string][]).map(([name, value]) => [SETTINGS[name], value] as const);
   if (stored) {
     await page.goto(`${ORIGIN}/`);
     for (const [setting, value] of entries) await page.evaluate((key, v) => localStorage.setItem(key, v), setting.key, value);
@@ -50,6 +52,7 @@ async function audit(path, stored) {
     if (applied !== value) throw new Error(`the stored ${setting.key} was not applied (got ${applied})`);
   }
   await page.close();
+  if (!result) throw new Error(`Lighthouse returned no result for ${path}`);
   const { categories, audits } = result.lhr;
   const failing = Object.values(audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable' && a.scoreDisplayMode !== 'manual');
   return {
@@ -64,9 +67,12 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 300));
   console.log('| page | Performance | Accessibility | Best Practices | SEO | CLS |');
   console.log('|---|---|---|---|---|---|');
-  const runs = [...Object.entries(PAGES).map(([name, path]) => [name, path]), [`chapter, stored ${Object.values(STORED).join(', ')}`, PAGES.chapter, STORED]];
-  for (const [name, path, textSize] of runs) {
-    const { scores, cls, failing } = await audit(path, textSize);
+  const runs: [name: string, path: string, stored?: Stored][] = [
+    ...Object.entries(PAGES),
+    [`chapter, stored ${Object.values(STORED).join(', ')}`, PAGES.chapter, STORED],
+  ];
+  for (const [name, path, stored] of runs) {
+    const { scores, cls, failing } = await audit(path, stored);
     console.log(`| ${name} | ${CATEGORIES.map((c) => scores[c]).join(' | ')} | ${cls} |`);
     if (CATEGORIES.some((c) => scores[c] !== 100) || cls !== 0) {
       failed = true;

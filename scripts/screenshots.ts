@@ -15,12 +15,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import sharp from 'sharp';
-import { findChromium } from './chromium.mjs';
+import { findChromium } from './chromium.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { compare: { type: 'string' } } });
 const [folder] = positionals;
 if (!folder) {
-  console.error('usage: node scripts/screenshots.mjs <folder> [--compare <old folder>]');
+  console.error('usage: node scripts/screenshots.ts <folder> [--compare <old folder>]');
   process.exit(2);
 }
 
@@ -47,17 +47,18 @@ const PAGES = {
   'hostile-chapter': `${FIXTURES_PORT}/stories/hostile/attacks/`,
 };
 const VIEWPORTS = { phone: { width: 375, height: 800 }, desktop: { width: 1280, height: 900 } };
-const SCHEMES = ['light', 'dark'];
-const MEDIA = ['screen', 'print'];
+const SCHEMES = ['light', 'dark'] as const;
+const MEDIA = ['screen', 'print'] as const;
 
 const servers = [
-  spawn(process.execPath, ['scripts/serve.mjs', 'dist', String(SAMPLE_PORT)], { stdio: 'ignore' }),
-  spawn(process.execPath, ['scripts/serve.mjs', 'dist-fixtures', String(FIXTURES_PORT)], { stdio: 'ignore' }),
+  spawn(process.execPath, ['scripts/serve.ts', 'dist', String(SAMPLE_PORT)], { stdio: 'ignore' }),
+  spawn(process.execPath, ['scripts/serve.ts', 'dist-fixtures', String(FIXTURES_PORT)], { stdio: 'ignore' }),
 ];
 await new Promise((resolve) => setTimeout(resolve, 1000));
 
 mkdirSync(folder, { recursive: true });
-const browser = await chromium.launch({ executablePath: await findChromium() });
+const executablePath = await findChromium();
+const browser = await chromium.launch(executablePath ? { executablePath } : {});
 try {
   for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
     for (const colorScheme of SCHEMES) {

@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { buildSearchIndex, PART_PAGES } from './search-index.mjs';
+import { buildSearchIndex, PART_PAGES } from './search-index.ts';
 
 const out = path.resolve(process.env.QUIRE_OUT ?? 'dist');
 const staging = `${out}.staging-${process.pid}`;
@@ -27,7 +27,7 @@ function searchPartPages() {
 }
 const partPages = searchPartPages();
 
-const code = await new Promise((resolve) => {
+const code = await new Promise<number | null>((resolve) => {
   spawn(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
     stdio: 'inherit',
     env: { ...process.env, QUIRE_OUT: staging },

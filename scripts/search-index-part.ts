@@ -1,19 +1,33 @@
 /**
- * Worker thread of scripts/search-index.mjs: indexes one part of a built site at a time, each in
+ * Worker thread of scripts/search-index.ts: indexes one part of a built site at a time, each in
  * a fresh Pagefind process that is closed after writing the part, so its memory is given back
  * before the next part. Pagefind's Node API keeps one process per module instance, so each
  * worker thread indexes in its own process, in parallel with the others.
  *
- * Receives `{ site, pages, output }` (the site folder, the pages of the part as paths relative to
- * it, and where to write the part's index); answers `{ errors }`.
+ * Receives an `IndexPart`; answers an `IndexPartAnswer`.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { close, createIndex } from 'pagefind';
 
+/** One part of the index: what the worker is sent. */
+export interface IndexPart {
+  /** The site folder. */
+  site: string;
+  /** The pages of the part, as paths relative to the site. */
+  pages: string[];
+  /** Where to write the part's index. */
+  output: string;
+}
+
+/** The worker's answer: Pagefind's errors, none when the part was written. */
+export interface IndexPartAnswer {
+  errors: string[];
+}
+
 /** Indexes the pages and writes the part; resolves with Pagefind's errors, if any. */
-async function indexPart({ site, pages, output }) {
+async function indexPart({ site, pages, output }: IndexPart): Promise<string[]> {
   try {
     const { index, errors } = await createIndex();
     if (errors.length > 0 || !index) return errors.length > 0 ? errors : ['Pagefind did not start'];
@@ -27,9 +41,9 @@ async function indexPart({ site, pages, output }) {
   }
 }
 
-parentPort?.on('message', (part) => {
+parentPort?.on('message', (part: IndexPart) => {
   indexPart(part).then(
-    (errors) => parentPort?.postMessage({ errors }),
-    (error) => parentPort?.postMessage({ errors: [error instanceof Error ? error.message : String(error)] }),
+    (errors) => parentPort?.postMessage({ errors } satisfies IndexPartAnswer),
+    (error: unknown) => parentPort?.postMessage({ errors: [error instanceof Error ? error.message : String(error)] } satisfies IndexPartAnswer),
   );
 });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Build benchmark: generates synthetic libraries (scripts/generate-library.mjs) and builds each
+ * Build benchmark: generates synthetic libraries (scripts/generate-library.ts) and builds each
  * with a cold cache, then warm, reporting wall time, peak memory of the whole process tree, pages,
  * output size, pages per second, and the time and size of the search index; then the weight of a typical chapter page of the sample
  * library, without its text. Results are printed as a Markdown table.
@@ -14,16 +14,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { generateLibrary } from './generate-library.mjs';
+import { generateLibrary } from './generate-library.ts';
 
 const { values } = parseArgs({ options: { chapters: { type: 'string', default: '1000' } } });
-const BUILD = path.resolve('scripts/build.mjs');
+const BUILD = path.resolve('scripts/build.ts');
 const CACHE = path.resolve('node_modules/.astro');
 
 /** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
-async function treeRss(rootPid) {
-  const parents = new Map();
-  const rss = new Map();
+async function treeRss(rootPid: number): Promise<number> {
+  const parents = new Map<number, number>();
+  const rss = new Map<number, number>();
   for (const name of await readdir('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
@@ -37,15 +37,22 @@ async function treeRss(rootPid) {
   let total = 0;
   const stack = [rootPid];
   while (stack.length) {
-    const pid = stack.pop();
+    const pid = stack.pop()!;
     total += rss.get(pid) ?? 0;
     for (const [child, parent] of parents) if (parent === pid) stack.push(child);
   }
   return total;
 }
 
+interface Measured {
+  seconds: number;
+  /** Peak resident memory of the process tree, in bytes. */
+  peak: number;
+  output: string;
+}
+
 /** Runs a command, sampling the tree's memory; resolves with wall time and peak memory. */
-function measure(command, args, env) {
+function measure(command: string, args: string[], env: Record<string, string>): Promise<Measured> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -53,7 +60,7 @@ function measure(command, args, env) {
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     let peak = 0;
-    const timer = setInterval(async () => (peak = Math.max(peak, await treeRss(child.pid))), 100);
+    const timer = setInterval(async () => (peak = Math.max(peak, await treeRss(child.pid!))), 100);
     child.on('close', (code) => {
       clearInterval(timer);
       if (code !== 0) reject(new Error(`${command} ${args.join(' ')} failed:\n${output.slice(-3000)}`));
@@ -67,7 +74,7 @@ function measure(command, args, env) {
  * the EPUB and HTML downloads) and building the search index (Pagefind), and the index's size, from
  * the build log.
  */
-function stageSeconds(output) {
+function stageSeconds(output: string) {
   const content = Number(/Read \d+ stories and \d+ chapters in ([\d.]+) s/.exec(output)?.[1] ?? 0);
   const downloads = Number(/Built the EPUB and HTML downloads of \d+ stories in ([\d.]+) s/.exec(output)?.[1] ?? 0);
   // Astro writes "870ms", "9.67s" or, past a minute, "1m 12s".
@@ -77,7 +84,7 @@ function stageSeconds(output) {
   return { content, pages, downloads, search: Number(search), searchPages: Number(searchPages), searchBytes: Number(searchBytes) };
 }
 
-async function folderStats(folder) {
+async function folderStats(folder: string): Promise<{ bytes: number; pages: number }> {
   let bytes = 0;
   let pages = 0;
   for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
@@ -89,11 +96,11 @@ async function folderStats(folder) {
   return { bytes, pages };
 }
 
-const mb = (bytes) => (bytes < 10 * 1024 * 1024 ? `${(bytes / 1024).toFixed(0)} KB` : `${(bytes / 1024 / 1024).toFixed(0)} MB`);
+const mb = (bytes: number) => (bytes < 10 * 1024 * 1024 ? `${(bytes / 1024).toFixed(0)} KB` : `${(bytes / 1024 / 1024).toFixed(0)} MB`);
 
-async function benchBuild(label, content, out) {
+async function benchBuild(label: string, content: string, out: string): Promise<string[]> {
   const env = { QUIRE_CONTENT: content, QUIRE_OUT: out, ASTRO_TELEMETRY_DISABLED: '1' };
-  const rows = [];
+  const rows: string[] = [];
   for (const cache of ['cold', 'warm']) {
     if (cache === 'cold') {
       await rm(CACHE, { recursive: true, force: true });
@@ -102,7 +109,7 @@ async function benchBuild(label, content, out) {
     const run = await measure(process.execPath, [BUILD], env);
     const { bytes, pages } = await folderStats(out);
     const stages = stageSeconds(run.output);
-    const share = (seconds) => `${seconds.toFixed(1)} s (${((100 * seconds) / run.seconds).toFixed(0)}%)`;
+    const share = (seconds: number) => `${seconds.toFixed(1)} s (${((100 * seconds) / run.seconds).toFixed(0)}%)`;
     rows.push(
       `| ${label} | ${cache} | ${run.seconds.toFixed(1)} s | ${mb(run.peak)} | ${pages} | ${mb(bytes)} | ${(pages / run.seconds).toFixed(0)} | ` +
         `${share(stages.content)} | ${share(stages.pages)} | ${share(stages.downloads)} | ${share(stages.search)} | ${stages.searchPages} pages, ${mb(stages.searchBytes)} | ` +
@@ -114,12 +121,12 @@ async function benchBuild(label, content, out) {
 }
 
 /** Static imports of a module, as site paths, resolved against the module's own path. */
-const importsOf = (code, from) =>
-  [...code.matchAll(/(?:\bfrom|\bimport)\s*["']([^"']+\.js)["']/g)].map((m) => path.posix.resolve(path.posix.dirname(from), m[1]));
+const importsOf = (code: string, from: string): string[] =>
+  [...code.matchAll(/(?:\bfrom|\bimport)\s*["']([^"']+\.js)["']/g)].map((m) => path.posix.resolve(path.posix.dirname(from), m[1]!));
 
 /** Every script file a page loads: its module scripts and, once each, the modules they import. */
-async function scriptFiles(dist, sources, inlineCode) {
-  const files = new Map();
+async function scriptFiles(dist: string, sources: string[], inlineCode: string): Promise<string[]> {
+  const files = new Map<string, string>();
   const queue = [...sources, ...importsOf(inlineCode, '/')];
   for (let src = queue.shift(); src !== undefined; src = queue.shift()) {
     if (files.has(src)) continue;
@@ -131,16 +138,16 @@ async function scriptFiles(dist, sources, inlineCode) {
 }
 
 /** Gzipped bytes of a chapter page without its text, plus its stylesheet and scripts (and what they import). */
-async function pageWeight(dist, page) {
+async function pageWeight(dist: string, page: string) {
   const html = await readFile(path.join(dist, page), 'utf8');
   const chrome = html.replace(/(<div class="chapter-text[^"]*"[^>]*>)[\s\S]*?(<\/div>\s*(?:<section|<div lang))/, '$1$2');
-  const css = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]);
-  const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
+  const css = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
+  const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]!);
   // Inline scripts count as JS, not again as HTML; the JSON-LD block is data, and stays HTML.
   const inline = /(<script(?![^>]*application\/ld\+json)[^>]*>)([\s\S]*?)(<\/script>)/g;
   const inlineScripts = [...chrome.matchAll(inline)].map((m) => m[2]).join('');
   const markup = chrome.replace(inline, '$1$3');
-  const gz = (text) => gzipSync(text, { level: 9 }).length;
+  const gz = (text: string) => gzipSync(text, { level: 9 }).length;
   const cssText = (await Promise.all(css.map((href) => readFile(path.join(dist, href), 'utf8')))).join('');
   const jsText = (await scriptFiles(dist, scripts, inlineScripts)).join('') + inlineScripts;
   // Render-blocking: the HTML itself, its stylesheets, and classic (not module) scripts in <head>.
@@ -149,7 +156,7 @@ async function pageWeight(dist, page) {
   return { html: gz(markup), css: gz(cssText), js: gz(jsText), total: gz(markup) + gz(cssText) + gz(jsText), blocking };
 }
 
-const rows = [];
+const rows: string[] = [];
 rows.push(...(await benchBuild('sample library', path.resolve('content'), path.resolve('bench/dist-sample'))));
 for (const chapters of values.chapters.split(',').map(Number)) {
   const library = path.resolve(`bench/library-${chapters}`);
