@@ -47,7 +47,7 @@ const CLASSES: Record<string, string> = {
   'missing-authors': 'stories/tale/index.md: authors: required',
   'duplicate-chapter-slug': 'stories/tale/02-one.md: chapter slug "one" is also used by 01-one.md',
   'reserved-slug': 'stories/tale/02-all.md: chapter slug "all" is reserved',
-  'broken-yaml': 'stories/tale/01-one.md: invalid YAML at line 4',
+  'broken-yaml': 'stories/tale/01-one.md: invalid YAML at line 3: the value of "title" opens a " quote that is not closed on its line',
   'missing-cover': 'stories/tale/index.md: cover: "cover.jpg" does not exist',
   'missing-published': 'stories/tale/01-one.md: published: required',
 };
