@@ -15,7 +15,8 @@ document.addEventListener('keydown', (event) => {
   if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
   if (event.target instanceof Element && event.target.closest(OWNS_ARROWS)) return;
   if (document.querySelector(OPEN_MENU)) return;
-  const rtl = getComputedStyle(document.querySelector('article') ?? document.documentElement).direction === 'rtl';
+  // The story's direction, which its text carries (the page around it is in the site's).
+  const rtl = getComputedStyle(document.querySelector('.chapter-text') ?? document.documentElement).direction === 'rtl';
   const forward = (event.key === 'ArrowRight') !== rtl;
   const link = document.querySelector<HTMLLinkElement>(`link[rel="${forward ? 'next' : 'prev'}"]`);
   if (!link) return;

@@ -105,15 +105,19 @@ test('previous, next and contents links move through the story', async ({ page }
   await expect(page).toHaveURL('/stories/salt-and-ledger/#contents');
 });
 
-test("a story's language sets lang, and right-to-left scripts also set dir", async ({ page }) => {
+test("a story's language marks its own text, and right-to-left scripts also set dir; the site's words stay the site's", async ({ page }) => {
   await page.goto('/stories/la-boulangere-de-minuit/le-premier-client/');
-  await expect(page.locator('article')).toHaveAttribute('lang', 'fr');
+  await expect(page.locator('h1')).toHaveAttribute('lang', 'fr');
+  await expect(page.locator('#chapter-text')).toHaveAttribute('lang', 'fr');
   await expect(page.locator('#chapter-text')).toContainText('« Je n’ai pas de croissants pour les chats »');
+  const countLanguage = await page.locator('.chapter-count').evaluate((element) => element.closest('[lang]')?.getAttribute('lang'));
+  expect(countLanguage).toBe('en');
   await page.goto(fixtureUrl('/stories/rtl-story/the-night/'));
-  await expect(page.locator('article')).toHaveAttribute('lang', 'ar');
-  await expect(page.locator('article')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('#chapter-text')).toHaveAttribute('lang', 'ar');
+  await expect(page.locator('#chapter-text')).toHaveAttribute('dir', 'rtl');
   const align = await page.locator('#p-1').evaluate((p) => getComputedStyle(p).direction);
   expect(align).toBe('rtl');
+  expect(await page.locator('.chapter-count').evaluate((element) => getComputedStyle(element).direction)).toBe('ltr');
 });
 
 test('an empty chapter says it has no text; titles default to "Chapter N"', async ({ page }) => {
