@@ -1,17 +1,14 @@
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { contentRoot, readSiteUrl } from './src/build/content-folder';
 
 // Test fixtures build into their own folders (QUIRE_OUT) so they never overwrite the site.
 export default defineConfig({
   outDir: process.env.QUIRE_OUT ?? 'dist',
-  // The address the content declares, for the sitemap's absolute URLs.
+  // The address the content declares, for absolute URLs.
   site: readSiteUrl(contentRoot()),
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   devToolbar: { enabled: false },
-  // Pages only (their paths end in `/`): feeds, cards and story files are not pages.
-  integrations: [sitemap({ filter: (url) => url.endsWith('/') })],
   security: {
     // A <meta> Content Security Policy on every page: scripts and styles only from this site or
     // by hash (Astro hashes its own; the layout adds the head script's), nothing third-party.

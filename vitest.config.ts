@@ -1,4 +1,6 @@
 /// <reference types="vitest/config" />
+import os from 'node:os';
+import path from 'node:path';
 import { getViteConfig } from 'astro/config';
 
 export default getViteConfig({
@@ -6,5 +8,7 @@ export default getViteConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/build/**/*.test.ts'],
     maxConcurrency: 2,
     testTimeout: 60_000,
+    // Builds in tests keep their cache in a temporary folder, not the project's (src/build/build-cache.ts).
+    env: { QUIRE_CACHE: path.join(os.tmpdir(), `quire-test-cache-${process.pid}`) },
   },
 });

@@ -1,19 +1,28 @@
 #!/usr/bin/env node
 /**
  * `npm run build`: builds the site into a fresh folder beside the output (QUIRE_OUT, else dist/)
- * and swaps it in only when the build succeeds, so a failed build never leaves a half-written
- * site behind. The search index is built into the staging folder too, so a failed index never
- * replaces a good site. Extra arguments go to `astro build`.
+ * and swaps it in only when the build succeeds, so a failed or killed build never leaves a
+ * half-written site behind. Incremental (docs/architecture.md, "Incremental builds"): Astro
+ * generates only the stories whose inputs changed, the others' folders are linked in from the
+ * build cache, then the sitemap and the search index (also kept part by part) are written over the
+ * whole. `--clean` empties the cache first: a cold build. Other arguments go to `astro build`.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { type BuildPlan, cacheFor, keepTree, linkTree, pruneExcept, storyFolderCache } from '../src/build/build-cache.ts';
 import { buildSearchIndex, PART_PAGES } from './search-index.ts';
+import { writeSitemap } from './sitemap.ts';
 
 const out = path.resolve(process.env.QUIRE_OUT ?? 'dist');
 const staging = `${out}.staging-${process.pid}`;
 const astro = path.resolve('node_modules/astro/bin/astro.mjs');
+const clean = process.argv.includes('--clean');
+const astroArguments = process.argv.slice(2).filter((argument) => argument !== '--clean');
+// As src/build/content-folder.ts finds it (that module is read through Vite, not run here).
+const cache = cacheFor(process.env.QUIRE_CONTENT ?? 'content');
+const planFile = path.join(cache, `plan-${process.pid}.json`);
 
 /** Pages per part of the search index: QUIRE_SEARCH_PART_PAGES (the fixtures use a few, to test parts), else the default. */
 function searchPartPages() {
@@ -27,29 +36,50 @@ function searchPartPages() {
 }
 const partPages = searchPartPages();
 
-const code = await new Promise<number | null>((resolve) => {
-  spawn(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    env: { ...process.env, QUIRE_OUT: staging },
-  }).on('close', resolve);
-});
-
-if (code !== 0) {
+async function fail(message: string): Promise<never> {
   await rm(staging, { recursive: true, force: true });
-  console.error(`\nThe build failed; ${path.relative(process.cwd(), out) || out} was left as it was.`);
-  process.exit(code ?? 1);
-}
-try {
-  const search = await buildSearchIndex(staging, { partPages });
-  console.log(
-    `Indexed ${search.pages} pages for search in ${search.seconds.toFixed(2)} s; the index takes ${search.bytes} bytes, in ${search.parts} part${search.parts === 1 ? '' : 's'}.`,
-  );
-} catch (error) {
-  await rm(staging, { recursive: true, force: true });
-  console.error(`\nBuilding the search index failed: ${error instanceof Error ? error.message : error}`);
+  await rm(planFile, { force: true });
+  console.error(`\n${message}`);
   console.error(`${path.relative(process.cwd(), out) || out} was left as it was.`);
   process.exit(1);
 }
+
+if (clean) await rm(cache, { recursive: true, force: true });
+const code = await new Promise<number | null>((resolve) => {
+  spawn(process.execPath, [astro, 'build', ...astroArguments], {
+    stdio: 'inherit',
+    env: { ...process.env, QUIRE_OUT: staging, QUIRE_BUILD_CACHE: cache, QUIRE_BUILD_PLAN: planFile },
+  }).on('close', resolve);
+});
+if (code !== 0) await fail('The build failed.');
+
+try {
+  const plan = JSON.parse(await readFile(planFile, 'utf8')) as BuildPlan;
+  const stories = Object.entries(plan.stories);
+  for (const [slug, { key, generated }] of stories) {
+    const built = path.join(staging, 'stories', slug);
+    if (generated) await keepTree(built, storyFolderCache(cache, slug, key));
+    else await linkTree(storyFolderCache(cache, slug, key), built);
+  }
+  // Only the folders this build used stay: the cache holds one site's worth of stories.
+  await pruneExcept(path.join(cache, 'stories'), new Set(stories.map(([slug]) => slug)));
+  for (const [slug, { key }] of stories) await pruneExcept(path.join(cache, 'stories', slug), new Set([key]));
+  const generated = stories.filter(([, { generated }]) => generated).length;
+  console.log(`Generated ${generated} of ${stories.length} stories; the others were kept from the last build.`);
+  await writeSitemap(staging, plan.siteUrl);
+} catch (error) {
+  await fail(`Putting the kept stories in place failed: ${error instanceof Error ? error.message : error}`);
+}
+
+try {
+  const search = await buildSearchIndex(staging, { partPages, cache });
+  console.log(
+    `Indexed ${search.pages} pages for search in ${search.seconds.toFixed(2)} s (${search.kept} of ${search.parts} part${search.parts === 1 ? '' : 's'} kept); the index takes ${search.bytes} bytes.`,
+  );
+} catch (error) {
+  await fail(`Building the search index failed: ${error instanceof Error ? error.message : error}`);
+}
+await rm(planFile, { force: true });
 const previous = `${out}.previous-${process.pid}`;
 if (existsSync(out)) await rename(out, previous);
 await rename(staging, out);

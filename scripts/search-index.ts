@@ -10,10 +10,13 @@
  * others are listed in `parts.json` beside it, and the search page merges them in the browser
  * (`mergeIndex`). A small site is one part, and `parts.json` lists none.
  */
+import { existsSync } from 'node:fs';
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { hashOf, keepTree, linkTree, pruneExcept, searchPartCache } from '../src/build/build-cache.ts';
+import { codeKey } from '../src/build/code-key.ts';
 import { SEARCH_PARTS_FILE, searchIndexPartFolder, searchIndexUrl } from '../src/lib/urls.ts';
 import type { IndexPart, IndexPartAnswer } from './search-index-part.ts';
 
@@ -41,15 +44,15 @@ async function folderBytes(folder: string): Promise<number> {
   return bytes;
 }
 
-/** The pages that opt in to indexing, as paths relative to the site, in path order. */
-async function markedPages(site: string): Promise<string[]> {
+/** The pages that opt in to indexing, as paths relative to the site, in path order, each with a hash of its bytes. */
+async function markedPages(site: string): Promise<Map<string, string>> {
   const pages = (await readdir(site, { recursive: true })).filter((file) => file.endsWith('.html')).sort();
-  const marked: string[] = [];
+  const marked = new Map<string, string>();
   // A few files at a time: all at once would hold every page in memory.
   for (let i = 0; i < pages.length; i += 64) {
     const batch = pages.slice(i, i + 64);
     const texts = await Promise.all(batch.map((page) => readFile(path.join(site, page), 'utf8')));
-    batch.forEach((page, j) => texts[j]!.includes('data-pagefind-body') && marked.push(page.split(path.sep).join('/')));
+    batch.forEach((page, j) => texts[j]!.includes('data-pagefind-body') && marked.set(page.split(path.sep).join('/'), hashOf(texts[j]!)));
   }
   return marked;
 }
@@ -87,8 +90,8 @@ export function packParts(pages: string[], maxPages: number): string[][] {
 }
 
 /** Indexes the parts with a few worker threads, each part in its own Pagefind process. */
-async function indexParts(site: string, parts: string[][], workers: number): Promise<void> {
-  const queue = parts.map((pages, i): IndexPart => ({ site, pages, output: path.join(site, searchIndexUrl(), i === 0 ? '' : searchIndexPartFolder(i + 1)) }));
+async function indexParts(site: string, parts: { pages: string[]; output: string }[], workers: number): Promise<void> {
+  const queue = parts.map(({ pages, output }): IndexPart => ({ site, pages, output }));
   const errors: string[] = [];
   const work = async () => {
     const worker = new Worker(new URL('./search-index-part.ts', import.meta.url));
@@ -123,22 +126,38 @@ async function indexParts(site: string, parts: string[][], workers: number): Pro
  */
 export async function buildSearchIndex(
   site: string,
-  { partPages = PART_PAGES, workers = WORKERS }: { partPages?: number; workers?: number } = {},
-): Promise<{ pages: number; parts: number; bytes: number; seconds: number }> {
+  { partPages = PART_PAGES, workers = WORKERS, cache }: { partPages?: number; workers?: number; cache?: string } = {},
+): Promise<{ pages: number; parts: number; kept: number; bytes: number; seconds: number }> {
   const started = performance.now();
   const output = path.join(site, searchIndexUrl());
   const pages = await markedPages(site);
-  if (pages.length === 0) throw new Error(`no page in ${site} is marked with data-pagefind-body`);
-  const parts = packParts(pages, partPages);
-  await indexParts(site, parts, workers);
+  if (pages.size === 0) throw new Error(`no page in ${site} is marked with data-pagefind-body`);
+  const parts = packParts([...pages.keys()], partPages).map((partPages, i) => ({
+    pages: partPages,
+    output: path.join(output, i === 0 ? '' : searchIndexPartFolder(i + 1)),
+    // A part is named by its pages and their bytes, whether it is the first (which keeps the search script) and the code.
+    key: hashOf(codeKey(), String(i === 0), ...partPages.flatMap((page) => [page, pages.get(page)!])),
+  }));
+  const kept = cache ? parts.filter((part) => existsSync(searchPartCache(cache, part.key))) : [];
+  for (const part of kept) await linkTree(searchPartCache(cache!, part.key), part.output);
+  const toIndex = parts.filter((part) => !kept.includes(part));
+  await indexParts(site, toIndex, workers);
+  for (const part of toIndex) {
+    for (const file of await readdir(part.output)) if (UNUSED.test(file) || (part.output !== output && SCRIPT.test(file))) await rm(path.join(part.output, file));
+  }
   let indexed = 0;
   for (let i = 0; i < parts.length; i++) {
-    const folder = path.join(output, i === 0 ? '' : searchIndexPartFolder(i + 1));
-    for (const file of await readdir(folder)) if (UNUSED.test(file) || (i > 0 && SCRIPT.test(file))) await rm(path.join(folder, file));
+    const folder = parts[i]!.output;
     const entry = JSON.parse(await readFile(path.join(folder, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
     indexed += Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
   }
-  const others = parts.slice(1).map((_, i) => searchIndexPartFolder(i + 2));
-  await writeFile(path.join(output, SEARCH_PARTS_FILE), `${JSON.stringify(others)}\n`);
-  return { pages: indexed, parts: parts.length, bytes: await folderBytes(output), seconds: (performance.now() - started) / 1000 };
+  const partFolders = parts.slice(1).map((_, i) => searchIndexPartFolder(i + 2));
+  await writeFile(path.join(output, SEARCH_PARTS_FILE), `${JSON.stringify(partFolders)}\n`);
+  if (cache) {
+    // The first part's folder also holds the other parts: only its own files are its.
+    const others = new Set([SEARCH_PARTS_FILE, ...parts.slice(1).map((part) => path.basename(part.output))]);
+    for (const part of toIndex) await keepTree(part.output, searchPartCache(cache, part.key), (name) => part.output === output && others.has(name));
+    await pruneExcept(path.join(cache, 'search'), new Set(parts.map((part) => part.key)));
+  }
+  return { pages: indexed, parts: parts.length, kept: kept.length, bytes: await folderBytes(output), seconds: (performance.now() - started) / 1000 };
 }

@@ -1,7 +1,7 @@
 import { getEntry } from 'astro:content';
 import { buildDownloads } from '../build/downloads';
 import { contentRoot } from '../build/content-folder';
-import { renderCacheFor, storeDownload } from '../loaders/render-cache';
+import { storeDownload } from '../loaders/render-cache';
 import { getChaptersByStory, getSite, type Chapter } from './library';
 
 /** One download of a story: its size, for the links, and its bytes, for the endpoint. */
@@ -55,7 +55,7 @@ const inMemory = (files: { epub: Uint8Array; html: Uint8Array }): Downloads => (
 });
 
 async function onDisk(story: string, files: { epub: Uint8Array; html: Uint8Array }): Promise<Downloads> {
-  const cache = renderCacheFor(contentRoot());
-  const stored = async (name: string, data: Uint8Array): Promise<Download> => ({ bytes: data.length, read: await storeDownload(cache, name, data) });
+  const root = contentRoot();
+  const stored = async (name: string, data: Uint8Array): Promise<Download> => ({ bytes: data.length, read: await storeDownload(root, name, data) });
   return { epub: await stored(`${story}.epub`, files.epub), html: await stored(`${story}.html`, files.html) };
 }

@@ -29,12 +29,3 @@ export async function getChaptersByStory(): Promise<Map<string, Chapter[]>> {
   for (const list of byStory.values()) list.sort((a, b) => a.data.position - b.data.position);
   return byStory;
 }
-
-/** Static paths for pages about one story as a whole (its page, whole work, feed), with its chapters. */
-export async function storyPaths(): Promise<{ params: { story: string }; props: { story: Story; chapters: Chapter[] } }[]> {
-  const chaptersByStory = await getChaptersByStory();
-  return (await getStories()).map((story) => ({
-    params: { story: story.data.slug },
-    props: { story, chapters: chaptersByStory.get(story.data.slug) ?? [] },
-  }));
-}

@@ -61,7 +61,7 @@ export const storyCardUrl = (story: string): string => `/stories/${story}/card.p
 export const coverUrl = (story: string, width: number, format: string): string =>
   `/stories/${story}/cover-${width}.${format}`;
 
-/** The sitemap index @astrojs/sitemap writes (its default name), for robots.txt. */
+/** The sitemap index (scripts/sitemap.ts), for robots.txt. */
 export const sitemapUrl = (): string => '/sitemap-index.xml';
 
 /** The browse sections: stories listed by each value of a story field (see src/lib/taxonomies.ts). */

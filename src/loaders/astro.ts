@@ -24,7 +24,7 @@ export function libraryLoaders(): Record<CollectionName, Loader> {
       const sync = async () => {
         if (!library) {
           const started = performance.now();
-          library = readLibrary(root, { includeDrafts, renderCache: renderCacheFor(root) });
+          library = readLibrary(root, { includeDrafts, renderCache: renderCacheFor(root), prune: !includeDrafts });
           void library.then(({ stories, chapters }) => {
             const seconds = ((performance.now() - started) / 1000).toFixed(1);
             logger.info(`Read ${stories.length} stories and ${chapters.length} chapters in ${seconds} s`);

@@ -1,36 +1,82 @@
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { cacheFor, hashOf } from '../build/build-cache';
+import { codeKey } from '../build/code-key';
 
 /*
  * Where rendered text lives between loading and page rendering; no other module knows. Chapter
  * text stays out of Astro's content store, which Astro bundles as one module: at archive scale
- * (10,000 chapters, 200 MB) that costs gigabytes of memory. One folder per content folder.
+ * (10,000 chapters, 200 MB) that costs gigabytes of memory. Each chapter's text is kept under a
+ * hash of its Markdown, its story and Quire's code, so the next build renders only what changed;
+ * the images it shows are checked again before the kept text is trusted.
  */
 
 /** The render cache of a content folder. */
-export const renderCacheFor = (root: string): string =>
-  path.resolve('node_modules/.cache/quire', createHash('sha256').update(root).digest('hex').slice(0, 16));
+export const renderCacheFor = (root: string): string => path.join(cacheFor(root), 'text');
 
-/** Empties a render cache before the content is rendered again. */
-export const clearRenderCache = (cache: string): Promise<void> => rm(cache, { recursive: true, force: true });
+/** What the pages need of a rendered chapter. */
+export interface KeptChapter {
+  /** The handle a chapter entry stores: read the text with getChapterHtml. */
+  textFile: string;
+  words: number;
+  /** Story-folder files the text shows. */
+  files: string[];
+}
 
-/** Keeps a chapter's rendered text; returns the handle a chapter entry stores (its `textFile`). */
-export async function storeChapterHtml(cache: string, story: string, chapter: string, html: string): Promise<string> {
-  const folder = path.join(cache, story);
-  await mkdir(folder, { recursive: true });
-  const file = path.join(folder, `${chapter}.html`);
-  await writeFile(file, html);
-  return file;
+interface KeptFacts {
+  words: number;
+  /** Each file the text shows, with a hash of its bytes when the text was rendered. */
+  files: Record<string, string>;
+}
+
+/** The key a chapter's text is kept under. */
+export const chapterKey = (story: { slug: string; folder: string }, markdown: string): string => hashOf(codeKey(), story.slug, story.folder, markdown);
+
+const fileHash = async (file: string): Promise<string | undefined> => (existsSync(file) ? hashOf(await readFile(file)) : undefined);
+
+/** The text kept under `key`, when it is complete and the files it shows are unchanged. */
+export async function keptChapter(cache: string, key: string): Promise<KeptChapter | undefined> {
+  const textFile = path.join(cache, `${key}.html`);
+  let facts: KeptFacts;
+  try {
+    facts = JSON.parse(await readFile(path.join(cache, `${key}.json`), 'utf8')) as KeptFacts;
+  } catch {
+    return undefined;
+  }
+  if (!existsSync(textFile)) return undefined;
+  for (const [file, hash] of Object.entries(facts.files)) if ((await fileHash(file)) !== hash) return undefined;
+  return { textFile, words: facts.words, files: Object.keys(facts.files) };
+}
+
+/** Keeps a chapter's rendered text under `key`: the text first, then its facts, each complete or absent. */
+export async function keepChapter(cache: string, key: string, rendered: { html: string; words: number; files: string[] }): Promise<KeptChapter> {
+  await mkdir(cache, { recursive: true });
+  const textFile = path.join(cache, `${key}.html`);
+  const files: Record<string, string> = {};
+  for (const file of rendered.files) files[file] = (await fileHash(file)) ?? '';
+  const write = async (file: string, data: string) => {
+    const partial = `${file}.partial-${process.pid}`;
+    await writeFile(partial, data);
+    await rename(partial, file);
+  };
+  await write(textFile, rendered.html);
+  await write(path.join(cache, `${key}.json`), JSON.stringify({ words: rendered.words, files } satisfies KeptFacts));
+  return { textFile, words: rendered.words, files: rendered.files };
+}
+
+/** Removes every kept text but those under `keys`: what the content no longer has. */
+export async function pruneChapters(cache: string, keys: Set<string>): Promise<void> {
+  if (!existsSync(cache)) return;
+  for (const name of await readdir(cache)) if (!keys.has(name.slice(0, name.indexOf('.')))) await rm(path.join(cache, name), { force: true });
 }
 
 /** A chapter's rendered text: what its page, the whole work and the downloads show. */
 export const getChapterHtml = (chapter: { textFile: string }): Promise<string> => readFile(chapter.textFile, 'utf8');
 
-/** Keeps a story's built download (`name` as `<story>.epub`), returning a reader of it. */
-export async function storeDownload(cache: string, name: string, data: Uint8Array): Promise<() => Promise<Uint8Array<ArrayBuffer>>> {
-  // Story slugs never start with a dot, so this folder cannot be a story's.
-  const folder = path.join(cache, '.downloads');
+/** Keeps a story's built download (`name` as `<story>.epub`) for this build, returning a reader of it. */
+export async function storeDownload(root: string, name: string, data: Uint8Array): Promise<() => Promise<Uint8Array<ArrayBuffer>>> {
+  const folder = path.join(cacheFor(root), 'downloads');
   await mkdir(folder, { recursive: true });
   const file = path.join(folder, name);
   await writeFile(file, data);

@@ -6,7 +6,7 @@ import type { ChapterEntry, SiteEntry, StoryEntry } from '../schemas';
 import { renderChapter, renderInline, renderNote, type StoryFolder } from './markdown';
 import { ContentProblems, displayPath, type Problem } from './problems';
 import type { ValidContent, ValidStory } from './read';
-import { clearRenderCache, storeChapterHtml } from './render-cache';
+import { chapterKey, keepChapter, type KeptChapter, keptChapter, pruneChapters } from './render-cache';
 
 /*
  * Resolving validated content into the entries the pages read: every default filled in (the
@@ -23,6 +23,8 @@ export interface Library {
 export interface ResolveOptions {
   includeDrafts: boolean;
   renderCache: string;
+  /** Removes kept text the content no longer has (a build; not the dev server, which also shows drafts). */
+  prune?: boolean;
 }
 
 /** Resolves and renders validated content; throws every rendering problem (images) at once. */
@@ -37,7 +39,6 @@ export async function resolveContent(content: ValidContent, options: ResolveOpti
   };
   const siteDisclaimer = disclaimer === undefined ? undefined : (await renderNote(disclaimer)).html;
 
-  await clearRenderCache(options.renderCache);
   const problems: Problem[] = [];
   const stories: StoryEntry[] = [];
   const chapters: ChapterEntry[] = [];
@@ -49,7 +50,19 @@ export async function resolveContent(content: ValidContent, options: ResolveOpti
     chapters.push(...published.chapters);
   }
   if (problems.length > 0) throw new ContentProblems(problems);
+  if (options.prune) await pruneChapters(options.renderCache, new Set(chapters.map((chapter) => path.basename(chapter.textFile, '.html'))));
   return { site: siteEntry, stories, chapters };
+}
+
+/** A chapter's text, kept from an earlier build or rendered now (and kept when it has no problem). */
+async function chapterText(chapter: ValidStory['chapters'][number], story: StoryFolder, cache: string, problems: Problem[]): Promise<KeptChapter> {
+  const key = chapterKey(story, chapter.body);
+  const kept = await keptChapter(cache, key);
+  if (kept) return kept;
+  const body = await renderChapter(chapter.body, story);
+  if (body.problems.length === 0) return keepChapter(cache, key, body);
+  problems.push(...body.problems.map((message) => ({ file: displayPath(chapter.file), message })));
+  return { textFile: '', words: body.words, files: body.files };
 }
 
 /**
@@ -80,9 +93,8 @@ async function resolveStory(
   const chapters: ChapterEntry[] = [];
   const published = story.chapters.filter((chapter) => options.includeDrafts || !chapter.data.draft);
   for (const [index, chapter] of published.entries()) {
-    const body = await renderChapter(chapter.body, context);
-    body.files.forEach((f) => files.add(f));
-    problems.push(...body.problems.map((message) => ({ file: displayPath(chapter.file), message })));
+    const text = await chapterText(chapter, context, options.renderCache, problems);
+    text.files.forEach((f) => files.add(f));
     const chapterPublished = chapter.data.published ?? story.data.published!;
     chapters.push({
       ...chapter.data,
@@ -99,8 +111,8 @@ async function resolveStory(
         chapter.data.disclaimer === false
           ? undefined
           : ((await note(chapter.data.disclaimer, chapter.file, 'disclaimer'))?.html ?? storyDisclaimer),
-      words: body.words,
-      textFile: await storeChapterHtml(options.renderCache, story.slug, chapter.slug, body.html),
+      words: text.words,
+      textFile: text.textFile,
     });
   }
   if (chapters.length === 0) return undefined;

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { readImageFile } from '../../../build/content-files';
-import { getSite, getStories, type Story } from '../../../data/library';
+import { getSite, type Story } from '../../../data/library';
+import { storiesToBuild } from '../../../data/story-builds';
 import { storyCard } from '../../../build/social-card';
 
 /** One link-preview card per story, shared by its chapters (see docs/sharing.md for why). */
 export const getStaticPaths = (async () =>
-  (await getStories()).map((story) => ({ params: { story: story.data.slug }, props: { story } }))) satisfies GetStaticPaths;
+  (await storiesToBuild()).map((story) => ({ params: { story: story.data.slug }, props: { story } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ story: Story }> = async ({ props: { story } }) => {
   const { cover: file, folder } = story.data;

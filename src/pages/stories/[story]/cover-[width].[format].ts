@@ -1,12 +1,12 @@
 import path from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { readImageFile } from '../../../build/content-files';
-import { getStories } from '../../../data/library';
+import { storiesToBuild } from '../../../data/story-builds';
 import { COVER_FORMATS, coverWidths, encodeCover, type CoverFormat } from '../../../build/covers';
 
 /** Every story cover in every published width and format (see src/components/Cover.astro). */
 export const getStaticPaths = (async () =>
-  (await getStories()).flatMap(({ data: story }) => {
+  (await storiesToBuild()).flatMap(({ data: story }) => {
     if (!story.cover) return [];
     const source = path.join(story.folder, story.cover.file);
     return coverWidths(story.cover.width).flatMap((width) =>

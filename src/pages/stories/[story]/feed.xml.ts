@@ -1,6 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSite, storyPaths, type Chapter, type Story } from '../../../data/library';
+import { getSite, type Chapter, type Story } from '../../../data/library';
+import { storyPaths } from '../../../data/story-builds';
 import { storyFeed } from '../../../lib/feeds';
 
 export const getStaticPaths = storyPaths satisfies GetStaticPaths;

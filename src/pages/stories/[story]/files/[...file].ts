@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { readContentFile } from '../../../../build/content-files';
-import { getStories } from '../../../../data/library';
+import { storiesToBuild } from '../../../../data/story-builds';
 
 /** Publishes the story-folder files that pages show: covers and images in the text. */
 export const getStaticPaths = (async () =>
-  (await getStories()).flatMap(({ data: story }) =>
+  (await storiesToBuild()).flatMap(({ data: story }) =>
     story.files.map((file) => ({
       params: { story: story.slug, file },
       props: { source: path.join(story.folder, file), folder: story.folder },

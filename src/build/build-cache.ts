@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { copyFile, link, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+/*
+ * The one folder a build keeps for the next (docs/architecture.md, "Incremental builds"):
+ * QUIRE_CACHE, else node_modules/.cache/quire, one sub-folder per content folder. Everything in it
+ * is named by a hash of its inputs (content and code), written under a temporary name and renamed
+ * into place when complete, so a build killed half-way leaves nothing the next build could
+ * mistake for finished work. Deleting the folder, or `npm run build -- --clean`, forces a cold build.
+ *
+ *   text/<key>.html, .json    a chapter's rendered text and what rendering it found (loaders/render-cache.ts)
+ *   stories/<slug>/<key>/     a story's built folder, stories/<slug>/ of the site (pages, downloads, cards)
+ *   search/<key>/             one part of the search index (scripts/search-index.ts)
+ */
+
+/** What the Astro build tells scripts/build.ts (src/data/story-builds.ts): the site's address, and each published story's hash and whether it was generated. */
+export interface BuildPlan {
+  siteUrl: string;
+  stories: Record<string, { key: string; generated: boolean }>;
+}
+
+export const cacheRoot = (): string => path.resolve(process.env.QUIRE_CACHE ?? 'node_modules/.cache/quire');
+
+/** The cache of one content folder. */
+export const cacheFor = (contentRoot: string): string =>
+  path.join(cacheRoot(), createHash('sha256').update(path.resolve(contentRoot)).digest('hex').slice(0, 16));
+
+export const hashOf = (...parts: (string | Uint8Array)[]): string => {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(typeof part === 'string' ? `${part.length}:${part}` : part);
+  return hash.digest('hex');
+};
+
+/** Where a story's built folder is kept for the inputs hashed as `key`. */
+export const storyFolderCache = (cache: string, slug: string, key: string): string => path.join(cache, 'stories', slug, key);
+
+/** Where a part of the search index is kept for the inputs hashed as `key`. */
+export const searchPartCache = (cache: string, key: string): string => path.join(cache, 'search', key);
+
+/**
+ * Makes `to` a copy of the tree at `from` whose files are hard links (no bytes copied): the output
+ * and the cache share files that neither ever changes in place. Across file systems, copies.
+ */
+export async function linkTree(from: string, to: string, skip: (name: string) => boolean = () => false): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    if (skip(entry.name)) continue;
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) await linkTree(source, target);
+    else await link(source, target).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EXDEV') throw error;
+      return copyFile(source, target);
+    });
+  }
+}
+
+/** Keeps a copy of the tree at `from` (but the top-level entries `skip` names) as `to`, complete or not at all. */
+export async function keepTree(from: string, to: string, skip?: (name: string) => boolean): Promise<void> {
+  if (existsSync(to)) return;
+  const partial = `${to}.partial-${process.pid}`;
+  await rm(partial, { recursive: true, force: true });
+  await linkTree(from, partial, skip);
+  await rename(partial, to);
+}
+
+/** Removes every entry of `folder` but those named in `keep`. */
+export async function pruneExcept(folder: string, keep: Set<string>): Promise<void> {
+  if (!existsSync(folder)) return;
+  for (const name of await readdir(folder)) if (!keep.has(name)) await rm(path.join(folder, name), { recursive: true, force: true });
+}
