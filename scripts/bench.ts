@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 /**
- * Build benchmark: generates synthetic libraries (scripts/generate-library.ts) and builds each
- * with a cold cache, then warm, reporting wall time, peak memory of the whole process tree, pages,
- * output size, pages per second, and the time and size of the search index; then the weight of a typical chapter page of the sample
- * library, without its text. Results are printed as a Markdown table.
+ * Build benchmark: generates synthetic libraries (scripts/generate-library.ts) and, for each, builds
+ * a baseline (scripts/bench-baseline/: the same chapters as plain Astro pages, plus Pagefind over
+ * them), then Quire cold (`--clean`), and then incrementally after a one-word edit of a chapter,
+ * after a chapter is added and after a story's title changes. Reports wall time (and its ratio to
+ * the baseline and to the cold build, all measured in this run), peak memory of the whole process
+ * tree, pages, output size and file count, and where the time goes; then the weight of a typical
+ * chapter page of the sample library, without its text. Results are printed as Markdown tables.
  *
  * Usage: npm run bench -- [--chapters 1000,10000] [--sample]
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,7 +20,9 @@ import { generateLibrary } from './generate-library.ts';
 
 const { values } = parseArgs({ options: { chapters: { type: 'string', default: '1000' } } });
 const BUILD = path.resolve('scripts/build.ts');
-const CACHE = path.resolve('node_modules/.astro');
+const ASTRO = path.resolve('node_modules/astro/bin/astro.mjs');
+const PAGEFIND = path.resolve('node_modules/pagefind/lib/runner/bin.cjs');
+const BASELINE = path.resolve('scripts/bench-baseline');
 
 /** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
 async function treeRss(rootPid: number): Promise<number> {
@@ -80,42 +84,84 @@ function stageSeconds(output: string) {
   // Astro writes "870ms", "9.67s" or, past a minute, "1m 12s".
   const [, minutes = '0', amount = '0', unit = 's'] = /generating static routes[\s\S]*?Completed in (?:(\d+)m )?([\d.]+)(ms|s)\b/.exec(output) ?? [];
   const pages = Number(minutes) * 60 + Number(amount) / (unit === 'ms' ? 1000 : 1);
-  const [, searchPages = '0', search = '0', searchBytes = '0'] = /Indexed (\d+) pages for search in ([\d.]+) s; the index takes (\d+) bytes/.exec(output) ?? [];
+  const [, searchPages = '0', search = '0', searchBytes = '0'] = /Indexed (\d+) pages for search in ([\d.]+) s[^;]*; the index takes (\d+) bytes/.exec(output) ?? [];
   return { content, pages, downloads, search: Number(search), searchPages: Number(searchPages), searchBytes: Number(searchBytes) };
 }
 
-async function folderStats(folder: string): Promise<{ bytes: number; pages: number }> {
+async function folderStats(folder: string): Promise<{ bytes: number; pages: number; files: number }> {
   let bytes = 0;
   let pages = 0;
+  let files = 0;
   for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
+    files++;
     bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
     // A story's single-file download (stories/<story>/<story>.html) is a file, not a page.
     if (entry.name.endsWith('.html') && entry.name !== `${path.basename(entry.parentPath)}.html`) pages++;
   }
-  return { bytes, pages };
+  return { bytes, pages, files };
 }
 
 const mb = (bytes: number) => (bytes < 10 * 1024 * 1024 ? `${(bytes / 1024).toFixed(0)} KB` : `${(bytes / 1024 / 1024).toFixed(0)} MB`);
 
-async function benchBuild(label: string, content: string, out: string): Promise<string[]> {
+/** The baseline: the chapters as plain Astro pages, then Pagefind over them; wall time of both. */
+async function baseline(content: string, out: string): Promise<Measured> {
+  await rm(out, { recursive: true, force: true });
+  const env = { BASELINE_CONTENT: content, BASELINE_OUT: out, ASTRO_TELEMETRY_DISABLED: '1' };
+  const pages = await measure(process.execPath, [ASTRO, 'build', '--root', BASELINE], env);
+  const search = await measure(process.execPath, [PAGEFIND, '--site', out], {});
+  return { seconds: pages.seconds + search.seconds, peak: Math.max(pages.peak, search.peak), output: pages.output + search.output };
+}
+
+/** The edits an archive sees most, made to a generated library between incremental builds. */
+const EDITS: { label: string; apply: (library: string) => Promise<void> }[] = [
+  { label: 'nothing changed', apply: async () => undefined },
+  {
+    label: 'one word of a chapter',
+    apply: async (library) => {
+      const file = path.join(library, 'stories/story-0001/05-chapter-5.md');
+      await writeFile(file, (await readFile(file, 'utf8')).replace(/\bthe\b/, 'a'));
+    },
+  },
+  {
+    label: 'a chapter added',
+    apply: async (library) => {
+      const folder = path.join(library, 'stories/story-0002');
+      const last = (await readdir(folder)).filter((name) => /^\d+-/.test(name)).sort().at(-1)!;
+      const number = Number(last.slice(0, last.indexOf('-'))) + 1;
+      await writeFile(path.join(folder, `${String(number).padStart(2, '0')}-added.md`), (await readFile(path.join(folder, last), 'utf8')).replace(/^title: .*$/m, 'title: Added'));
+    },
+  },
+  {
+    label: "a story's title",
+    apply: async (library) => {
+      const file = path.join(library, 'stories/story-0003/index.md');
+      await writeFile(file, (await readFile(file, 'utf8')).replace(/^title: (.*)$/m, (_, title: string) => `title: ${JSON.stringify(`${JSON.parse(title)}, Renamed`)}`));
+    },
+  },
+];
+
+async function benchBuild(label: string, content: string, out: string, { edits = true } = {}): Promise<string[]> {
   const env = { QUIRE_CONTENT: content, QUIRE_OUT: out, ASTRO_TELEMETRY_DISABLED: '1' };
   const rows: string[] = [];
-  for (const cache of ['cold', 'warm']) {
-    if (cache === 'cold') {
-      await rm(CACHE, { recursive: true, force: true });
-      await rm(out, { recursive: true, force: true });
-    }
-    const run = await measure(process.execPath, [BUILD], env);
-    const { bytes, pages } = await folderStats(out);
+  const base = await baseline(content, path.resolve(`${out}-baseline`));
+  const baseStats = await folderStats(path.resolve(`${out}-baseline`));
+  rows.push(`| ${label} | baseline: plain Astro pages + Pagefind | ${base.seconds.toFixed(1)} s | 1.00 | | ${mb(base.peak)} | ${baseStats.pages} | ${mb(baseStats.bytes)} | ${baseStats.files} | | | | | |`);
+  console.error(`${label} baseline: ${base.seconds.toFixed(1)} s`);
+  let cold = 0;
+  for (const edit of [{ label: 'cold (--clean)', apply: async () => undefined }, ...(edits ? EDITS : [])]) {
+    await edit.apply(content);
+    const run = await measure(process.execPath, cold === 0 ? [BUILD, '--clean'] : [BUILD], env);
+    if (cold === 0) cold = run.seconds;
+    const { bytes, pages, files } = await folderStats(out);
     const stages = stageSeconds(run.output);
     const share = (seconds: number) => `${seconds.toFixed(1)} s (${((100 * seconds) / run.seconds).toFixed(0)}%)`;
+    const generated = /Generated (\d+ of \d+) stories/.exec(run.output)?.[1] ?? '';
     rows.push(
-      `| ${label} | ${cache} | ${run.seconds.toFixed(1)} s | ${mb(run.peak)} | ${pages} | ${mb(bytes)} | ${(pages / run.seconds).toFixed(0)} | ` +
-        `${share(stages.content)} | ${share(stages.pages)} | ${share(stages.downloads)} | ${share(stages.search)} | ${stages.searchPages} pages, ${mb(stages.searchBytes)} | ` +
-        `${share(run.seconds - stages.content - stages.pages - stages.search)} |`,
+      `| ${label} | ${edit.label} | ${run.seconds.toFixed(1)} s | ${(run.seconds / base.seconds).toFixed(2)} | ${cold === run.seconds ? '' : `${((100 * run.seconds) / cold).toFixed(0)}%`} | ${mb(run.peak)} | ${pages} | ${mb(bytes)} | ${files} | ` +
+        `${generated} | ${share(stages.content)} | ${share(stages.pages)} | ${share(stages.downloads)} | ${share(stages.search)} |`,
     );
-    console.error(`${label} ${cache}: ${run.seconds.toFixed(1)} s, peak ${mb(run.peak)}`);
+    console.error(`${label} ${edit.label}: ${run.seconds.toFixed(1)} s, peak ${mb(run.peak)}`);
   }
   return rows;
 }
@@ -157,17 +203,18 @@ async function pageWeight(dist: string, page: string) {
 }
 
 const rows: string[] = [];
-rows.push(...(await benchBuild('sample library', path.resolve('content'), path.resolve('bench/dist-sample'))));
+rows.push(...(await benchBuild('sample library', path.resolve('content'), path.resolve('bench/dist-sample'), { edits: false })));
 for (const chapters of values.chapters.split(',').map(Number)) {
   const library = path.resolve(`bench/library-${chapters}`);
-  if (!existsSync(path.join(library, 'site.yaml'))) await generateLibrary({ chapters, out: library });
+  // Generated afresh: the edits change it.
+  await generateLibrary({ chapters, out: library });
   rows.push(...(await benchBuild(`${chapters.toLocaleString('en')} chapters`, library, path.resolve(`bench/dist-${chapters}`))));
 }
 const weight = await pageWeight(path.resolve('bench/dist-sample'), 'stories/salt-and-ledger/the-lighthouse/index.html');
 
 console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${mb(os.totalmem())} RAM, Node ${process.version}\n`);
-console.log('| library | cache | wall time | peak memory | pages | output | pages/s | reading content | generating pages | of which downloads (EPUB, HTML) | search index | index size | start-up, bundling, writing |');
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('| library | build | wall time | × baseline | % of cold | peak memory | pages | output | files | stories generated | reading content | generating pages | of which downloads | search index |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 console.log(rows.join('\n'));
 console.log('\nChapter page without its text, gzipped (the-lighthouse):\n');
 console.log('| HTML | CSS | JS | total | requests before first paint |');

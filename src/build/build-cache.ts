@@ -33,6 +33,11 @@ export const hashOf = (...parts: (string | Uint8Array)[]): string => {
   return hash.digest('hex');
 };
 
+let partials = 0;
+
+/** A temporary name beside `file`, unique to this process and call: written there, then renamed. */
+export const partialName = (file: string): string => `${file}.partial-${process.pid}-${partials++}`;
+
 /** Where a story's built folder is kept for the inputs hashed as `key`. */
 export const storyFolderCache = (cache: string, slug: string, key: string): string => path.join(cache, 'stories', slug, key);
 
@@ -60,8 +65,7 @@ export async function linkTree(from: string, to: string, skip: (name: string) =>
 /** Keeps a copy of the tree at `from` (but the top-level entries `skip` names) as `to`, complete or not at all. */
 export async function keepTree(from: string, to: string, skip?: (name: string) => boolean): Promise<void> {
   if (existsSync(to)) return;
-  const partial = `${to}.partial-${process.pid}`;
-  await rm(partial, { recursive: true, force: true });
+  const partial = partialName(to);
   await linkTree(from, partial, skip);
   await rename(partial, to);
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import pMap from 'p-map';
 import type { z } from 'astro/zod';
 import { ContentFileError, readContentFile, realContentPath } from '../build/content-files';
 import { FrontmatterError, parseYamlMapping, splitFrontmatter } from '../build/frontmatter';
@@ -167,6 +168,26 @@ async function listStoryFolders(root: string, problems: Problem[]): Promise<stri
   return names;
 }
 
+/** Checks a story folder and its name, then reads the story. */
+async function readStoryFolder(root: string, slug: string, problems: Problem[]): Promise<ValidStory | undefined> {
+  const folder = path.join(root, 'stories', slug);
+  try {
+    realContentPath(folder, root, { folder: true });
+  } catch (error) {
+    if (!(error instanceof ContentFileError)) throw error;
+    problems.push({ file: displayPath(folder), message: `${error.message}; stories/ holds one folder per story` });
+    return undefined;
+  }
+  if (!SLUG.test(slug)) {
+    problems.push({ file: displayPath(folder), message: `story folder name "${slug}" must be ${SLUG_RULE}` });
+    return undefined;
+  }
+  return readStory(slug, folder, problems);
+}
+
+/** Stories read at once. */
+export const STORIES_AT_ONCE = 8;
+
 /** Reads and validates the whole content folder; throws every problem at once. */
 export async function readContent(root: string): Promise<ValidContent> {
   const problems: Problem[] = [];
@@ -184,21 +205,18 @@ export async function readContent(root: string): Promise<ValidContent> {
     site = yaml && validate(displayPath(siteFile), yaml, siteSchema, problems);
   }
 
+  // A few stories at a time, so reading waits on the disk less; each keeps its own problems, in order.
+  const read = await pMap(
+    await listStoryFolders(root, problems),
+    async (slug) => {
+      const storyProblems: Problem[] = [];
+      return { story: await readStoryFolder(root, slug, storyProblems), problems: storyProblems };
+    },
+    { concurrency: STORIES_AT_ONCE },
+  );
   const stories: ValidStory[] = [];
-  for (const slug of await listStoryFolders(root, problems)) {
-    const folder = path.join(root, 'stories', slug);
-    try {
-      realContentPath(folder, root, { folder: true });
-    } catch (error) {
-      if (!(error instanceof ContentFileError)) throw error;
-      problems.push({ file: displayPath(folder), message: `${error.message}; stories/ holds one folder per story` });
-      continue;
-    }
-    if (!SLUG.test(slug)) {
-      problems.push({ file: displayPath(folder), message: `story folder name "${slug}" must be ${SLUG_RULE}` });
-      continue;
-    }
-    const story = await readStory(slug, folder, problems);
+  for (const { story, problems: storyProblems } of read) {
+    problems.push(...storyProblems);
     if (story) stories.push(story);
   }
   if (problems.length > 0 || !site) throw new ContentProblems(problems);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { cacheFor, hashOf } from '../build/build-cache';
+import { cacheFor, hashOf, partialName } from '../build/build-cache';
 import { codeKey } from '../build/code-key';
 
 /*
@@ -56,7 +56,7 @@ export async function keepChapter(cache: string, key: string, rendered: { html: 
   const files: Record<string, string> = {};
   for (const file of rendered.files) files[file] = (await fileHash(file)) ?? '';
   const write = async (file: string, data: string) => {
-    const partial = `${file}.partial-${process.pid}`;
+    const partial = partialName(file);
     await writeFile(partial, data);
     await rename(partial, file);
   };

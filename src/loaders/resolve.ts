@@ -1,11 +1,12 @@
 import path from 'node:path';
+import pMap from 'p-map';
 import { resolveSiteUrl } from '../build/content-folder';
 import { earliest, latest } from '../lib/dates';
 import { textDirection } from '../lib/language';
 import type { ChapterEntry, SiteEntry, StoryEntry } from '../schemas';
 import { renderChapter, renderInline, renderNote, type StoryFolder } from './markdown';
 import { ContentProblems, displayPath, type Problem } from './problems';
-import type { ValidContent, ValidStory } from './read';
+import { STORIES_AT_ONCE, type ValidContent, type ValidStory } from './read';
 import { chapterKey, keepChapter, type KeptChapter, keptChapter, pruneChapters } from './render-cache';
 
 /*
@@ -39,12 +40,20 @@ export async function resolveContent(content: ValidContent, options: ResolveOpti
   };
   const siteDisclaimer = disclaimer === undefined ? undefined : (await renderNote(disclaimer)).html;
 
+  const resolved = await pMap(
+    content.stories.filter((story) => options.includeDrafts || !story.data.draft),
+    async (story) => {
+      const storyProblems: Problem[] = [];
+      const published = await resolveStory(story, { language: site.language, disclaimer: siteDisclaimer }, options, storyProblems);
+      return { published, problems: storyProblems };
+    },
+    { concurrency: STORIES_AT_ONCE },
+  );
   const problems: Problem[] = [];
   const stories: StoryEntry[] = [];
   const chapters: ChapterEntry[] = [];
-  for (const story of content.stories) {
-    if (story.data.draft && !options.includeDrafts) continue;
-    const published = await resolveStory(story, { language: site.language, disclaimer: siteDisclaimer }, options, problems);
+  for (const { published, problems: storyProblems } of resolved) {
+    problems.push(...storyProblems);
     if (!published) continue;
     stories.push(published.story);
     chapters.push(...published.chapters);
@@ -55,15 +64,18 @@ export async function resolveContent(content: ValidContent, options: ResolveOpti
 }
 
 /** A chapter's text, kept from an earlier build or rendered now (and kept when it has no problem). */
-async function chapterText(chapter: ValidStory['chapters'][number], story: StoryFolder, cache: string, problems: Problem[]): Promise<KeptChapter> {
+async function chapterText(chapter: ValidStory['chapters'][number], story: StoryFolder, cache: string): Promise<KeptChapter & { problems: Problem[] }> {
   const key = chapterKey(story, chapter.body);
   const kept = await keptChapter(cache, key);
-  if (kept) return kept;
+  if (kept) return { ...kept, problems: [] };
   const body = await renderChapter(chapter.body, story);
-  if (body.problems.length === 0) return keepChapter(cache, key, body);
-  problems.push(...body.problems.map((message) => ({ file: displayPath(chapter.file), message })));
-  return { textFile: '', words: body.words, files: body.files };
+  if (body.problems.length === 0) return { ...(await keepChapter(cache, key, body)), problems: [] };
+  const problems = body.problems.map((message) => ({ file: displayPath(chapter.file), message }));
+  return { textFile: '', words: body.words, files: body.files, problems };
 }
+
+/** Chapters whose text is looked up (or rendered) at once. */
+const CHAPTERS_AT_ONCE = 8;
 
 /**
  * Renders a validated story and its chapters (drafts left out unless included), resolving every
@@ -92,9 +104,11 @@ async function resolveStory(
 
   const chapters: ChapterEntry[] = [];
   const published = story.chapters.filter((chapter) => options.includeDrafts || !chapter.data.draft);
+  const texts = await pMap(published, (chapter) => chapterText(chapter, context, options.renderCache), { concurrency: CHAPTERS_AT_ONCE });
   for (const [index, chapter] of published.entries()) {
-    const text = await chapterText(chapter, context, options.renderCache, problems);
+    const text = texts[index]!;
     text.files.forEach((f) => files.add(f));
+    problems.push(...text.problems);
     const chapterPublished = chapter.data.published ?? story.data.published!;
     chapters.push({
       ...chapter.data,
