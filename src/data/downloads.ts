@@ -3,6 +3,7 @@ import { buildDownloads } from '../build/downloads';
 import { contentRoot } from '../build/content-folder';
 import { storeDownload } from '../loaders/render-cache';
 import { getChaptersByStory, getSite, type Chapter } from './library';
+import { currentStoryKey } from './story-builds';
 
 /** One download of a story: its size, for the links, and its bytes, for the endpoint. */
 export interface Download {
@@ -19,16 +20,23 @@ export interface Downloads {
  * A story's downloads, generated once per build: the story page, every chapter page (for the
  * sizes) and the two endpoints (for the files) share one generation. The files wait on disk in
  * the render cache rather than in memory, which at archive scale would hold every story at once.
- * In development nothing is kept, so an edited chapter shows in the next download (each page
- * view builds its story's downloads again, for the sizes: fine for a story, slow for a 5 MB one).
+ * In development they are kept in memory while the story's inputs stay the same (its hash, see
+ * story-builds.ts), so an edited chapter shows in the next download and an unchanged story is
+ * not packed again on every page view.
  */
 export async function getDownloads(story: string): Promise<Downloads> {
-  if (import.meta.env.DEV) return inMemory(await generate(story));
+  if (import.meta.env.DEV) {
+    const key = await currentStoryKey(story);
+    let kept = developmentDownloads.get(story);
+    if (!kept || kept.key !== key) developmentDownloads.set(story, (kept = { key, downloads: generate(story).then(inMemory) }));
+    return kept.downloads;
+  }
   if (!generated.has(story)) generated.set(story, generate(story).then((files) => onDisk(story, files)));
   return generated.get(story)!;
 }
 
 const generated = new Map<string, Promise<Downloads>>();
+const developmentDownloads = new Map<string, { key: string | undefined; downloads: Promise<Downloads> }>();
 let chaptersByStory: Promise<Map<string, Chapter[]>> | undefined;
 const timing = { stories: 0, milliseconds: 0 };
 

@@ -25,6 +25,12 @@ async function storyKey(story: Story, chapters: Chapter[]): Promise<string> {
   return hashOf(codeKey(), JSON.stringify({ site, story: story.data, chapters: chapters.map((chapter) => chapter.data), links, files }));
 }
 
+/** The hash of a story's inputs now (the dev server keeps a story's downloads while it holds). */
+export async function currentStoryKey(slug: string): Promise<string | undefined> {
+  const story = (await getStories()).find((entry) => entry.data.slug === slug);
+  return story && storyKey(story, (await getChaptersByStory()).get(slug) ?? []);
+}
+
 async function plan(): Promise<{ story: Story; chapters: Chapter[] }[]> {
   const cache = process.env.QUIRE_BUILD_CACHE;
   const chaptersByStory = await getChaptersByStory();
