@@ -2,6 +2,7 @@ import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
 import { markdownToHtml, type HastPluginList } from 'satteri';
 import { escapeText } from '../lib/html';
 import { countWords } from '../lib/words';
+import { closedHtml } from '../plugins/closed-html';
 import { headingIdsApartFromParagraphs } from '../plugins/heading-ids';
 import { paragraphIds } from '../plugins/paragraph-ids';
 import { plainText } from '../plugins/plain-text';
@@ -29,14 +30,15 @@ export interface RenderedMarkdown {
 /** CommonMark + GFM with typographic punctuation, as the content contract asks. */
 const FEATURES = { gfm: true, smartPunctuation: true } as const;
 
-async function render(markdown: string, hastPlugins: HastPluginList, story?: StoryFolder): Promise<RenderedMarkdown> {
+async function render(markdown: string, hastPlugins: HastPluginList, story?: StoryFolder, { close = true } = {}): Promise<RenderedMarkdown> {
   const { html, data } = await markdownToHtml(normaliseSceneBreaks(markdown), {
     features: FEATURES,
     mdastPlugins: story ? [storyImages(story.slug, story.folder)] : [],
     hastPlugins: [sanitiseHtml, safeUrls, ...hastPlugins, plainText],
   });
   return {
-    html,
+    // Only a text with raw HTML can leave an element open.
+    html: close && data.rawHtml ? closedHtml(html) : html,
     text: data.plainText ?? '',
     files: [...(data.storyFiles ?? [])],
     problems: data.imageProblems ?? [],
@@ -60,9 +62,11 @@ const SINGLE_PARAGRAPH = /^<p>([\s\S]*)<\/p>\n?$/;
  * (a title like `1. Start` is a list) is shown as the text it is.
  */
 export async function renderInline(markdown: string): Promise<{ html: string; text: string }> {
-  const rendered = await render(markdown.replace(/\s+/g, ' ').trim(), []);
+  // Closed below, inside its paragraph.
+  const rendered = await render(markdown.replace(/\s+/g, ' ').trim(), [], undefined, { close: false });
   const inline = SINGLE_PARAGRAPH.exec(rendered.html);
-  if (inline) return { html: inline[1]!, text: rendered.text.trim() };
+  // Titles are shown inside links (story cards, the chapter menu): no link or block of their own.
+  if (inline) return { html: inline[1]!.includes('<') ? closedHtml(inline[1]!, { inline: true }) : inline[1]!, text: rendered.text.trim() };
   const text = markdown.trim();
   return { html: escapeText(text), text };
 }

@@ -2,6 +2,13 @@ import { Parser } from 'htmlparser2';
 import type { HastPluginEntry } from 'satteri';
 import { escapeAttribute, escapeText } from '../lib/html';
 
+declare module 'satteri' {
+  interface DataMap {
+    /** The document had raw HTML, so it may leave an element open (see closed-html.ts). */
+    rawHtml: boolean;
+  }
+}
+
 /** Raw HTML elements an author may use in chapter text (inline presentation, per the contract). */
 const ALLOWED_ELEMENTS = new Set([
   'em', 'strong', 'i', 'b', 'u', 's', 'small', 'sup', 'sub', 'span', 'br', 'abbr', 'blockquote', 'center',
@@ -84,6 +91,7 @@ export const sanitiseHtml: HastPluginEntry = () => {
   return {
     name: 'quire-sanitise-html',
     raw(node, ctx) {
+      ctx.data.rawHtml = true;
       ctx.replaceNode(node, { type: 'raw', value: sanitiser.sanitise(node.value) });
       if (!sanitiser.dropping) return;
       // `<script>x</script>` inside a paragraph: Markdown made `x` a text node between the two

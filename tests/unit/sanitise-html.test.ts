@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderChapter, renderInline } from '../../src/loaders/markdown';
+import { renderChapter, renderInline, renderNote } from '../../src/loaders/markdown';
 import { isSafeUrl } from '../../src/plugins/safe-urls';
 
 const html = async (markdown: string) => (await renderChapter(markdown)).html;
@@ -83,5 +83,20 @@ describe('raw HTML sanitising', () => {
     const title = await renderInline('The *Ink* </title><script>alert(1)</script>');
     expect(title.html).toBe('The <em>Ink</em> ');
     expect(title.text).toBe('The Ink');
+  });
+
+  it('closes what a title opens, and keeps neither links nor blocks in it', async () => {
+    expect((await renderInline('Open <s><u><b><small>title')).html).toBe('Open <s><u><b><small>title</small></b></u></s>');
+    expect((await renderInline('A [link](https://example.org) and <center>block</center> ![img](x.png)')).html).toBe('A link and block ');
+  });
+
+  it('closes what a chapter or note opens, carrying open formatting into each block as valid markup', async () => {
+    const chapter = await html('One <small>small\n\nTwo\n\n<center><center>a\n\nb');
+    expect(chapter).toBe('<p id="p-1">One <small>small</small></p>\n<p id="p-2"><small>Two</small></p>\n<div class="centered"><div class="centered"><small>a\n</small><p id="p-3"><small>b</small></p>\n</div></div>');
+    expect((await renderNote('- <b>one\n- two')).html).toBe('<ul>\n<li><b>one</b></li>\n<li><b>two</b></li>\n</ul>\n');
+  });
+
+  it('leaves text without raw HTML exactly as rendered', async () => {
+    expect(await html('Plain *text* & "quotes"')).toBe('<p id="p-1">Plain <em>text</em> &amp; “quotes”</p>\n');
   });
 });
