@@ -24,7 +24,7 @@ function inlineOnly(nodes: (RootContent | ElementContent)[]): ElementContent[] {
   });
 }
 
-const isBlock = (node: ElementContent): node is Element => node.type === 'element' && !INLINE.has(node.tagName) && node.tagName !== 'a' && node.tagName !== 'img';
+const isBlock = (node: ElementContent): boolean => node.type === 'element' && !INLINE.has(node.tagName) && node.tagName !== 'a' && node.tagName !== 'img';
 
 /**
  * Formatting left open across paragraphs is carried into each of them, as a browser shows it,
@@ -34,24 +34,25 @@ const isBlock = (node: ElementContent): node is Element => node.type === 'elemen
 function inlineInsideBlocks(nodes: ElementContent[]): ElementContent[] {
   return nodes.flatMap((node): ElementContent[] => {
     if (node.type !== 'element') return [node];
+    const element: Element = node;
     const children = inlineInsideBlocks(node.children);
     // Formatting the parser carried over a line break between blocks holds nothing to format.
-    if (!isBlock(node) && node.tagName !== 'br' && children.every((child) => child.type === 'text' && child.value.trim() === '')) return children;
-    if (isBlock(node) || !children.some(isBlock)) return [{ ...node, children }];
+    if (!isBlock(element) && element.tagName !== 'br' && children.every((child) => child.type === 'text' && child.value.trim() === '')) return children;
+    if (isBlock(element) || !children.some(isBlock)) return [{ ...element, children }];
     const pieces: ElementContent[] = [];
     let run: ElementContent[] = [];
     const endRun = () => {
-      if (run.some((child) => child.type !== 'text' || child.value.trim() !== '')) pieces.push({ ...node, children: run });
+      if (run.some((child) => child.type !== 'text' || child.value.trim() !== '')) pieces.push({ ...element, children: run });
       else pieces.push(...run);
       run = [];
     };
     for (const child of children) {
-      if (!isBlock(child)) {
+      if (child.type !== 'element' || !isBlock(child)) {
         run.push(child);
         continue;
       }
       endRun();
-      pieces.push({ ...child, children: inlineInsideBlocks([{ ...node, children: child.children }]) });
+      pieces.push({ ...child, children: inlineInsideBlocks([{ ...element, children: child.children }]) });
     }
     endRun();
     return pieces;
