@@ -44,15 +44,27 @@ async function folderBytes(folder: string): Promise<number> {
   return bytes;
 }
 
-/** The pages that opt in to indexing, as paths relative to the site, in path order, each with a hash of its bytes. */
+/** The page's bytes when it opts in to indexing. */
+async function readIfMarked(file: string): Promise<Buffer | undefined> {
+  const bytes = await readFile(file);
+  return bytes.includes('data-pagefind-body') ? bytes : undefined;
+}
+
+/**
+ * The pages that opt in to indexing, as paths relative to the site, in path order, each with a
+ * hash of its bytes. A story's HTML download (`stories/<slug>/<slug>.html`) is a file, not a page.
+ */
 async function markedPages(site: string): Promise<Map<string, string>> {
-  const pages = (await readdir(site, { recursive: true })).filter((file) => file.endsWith('.html')).sort();
+  const pages = (await readdir(site, { recursive: true }))
+    .map((file) => file.split(path.sep).join('/'))
+    .filter((file) => file.endsWith('.html') && !/^stories\/([^/]+)\/\1\.html$/.test(file))
+    .sort();
   const marked = new Map<string, string>();
   // A few files at a time: all at once would hold every page in memory.
   for (let i = 0; i < pages.length; i += 64) {
     const batch = pages.slice(i, i + 64);
-    const texts = await Promise.all(batch.map((page) => readFile(path.join(site, page), 'utf8')));
-    batch.forEach((page, j) => texts[j]!.includes('data-pagefind-body') && marked.set(page.split(path.sep).join('/'), hashOf(texts[j]!)));
+    const texts = await Promise.all(batch.map((page) => readIfMarked(path.join(site, page))));
+    batch.forEach((page, j) => texts[j] && marked.set(page, hashOf(texts[j])));
   }
   return marked;
 }
