@@ -43,6 +43,19 @@ export function paragraphNumber(id: string): number | undefined {
   return Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
+/**
+ * The element id an address's fragment names (`#p-12` → `p-12`), decoded as the browser decodes
+ * it; a malformed escape (`#%E0%A4%A`) is taken as written rather than thrown.
+ */
+export function fragmentId(hash: string): string {
+  const fragment = hash.startsWith('#') ? hash.slice(1) : hash;
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
+
 /** An absolute URL on the deployed site, for canonical links and previews. */
 export const absoluteUrl = (siteUrl: string, path: string): string =>
   new URL(path, siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href;

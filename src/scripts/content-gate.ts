@@ -1,4 +1,5 @@
 import { GATE_PASSED, GATE_SKIP_ALL_KEY, gateStoryKey } from '../lib/content-gate';
+import { fragmentId } from '../lib/urls';
 import { writeSetting } from './storage';
 
 /**
@@ -48,7 +49,7 @@ class ContentGate extends HTMLElement {
     this.dataset.state = 'passed';
     const content = this.querySelector<HTMLElement>('.content-gate__content');
     // A link to a passage (#p-12) lands on it once the text shows; otherwise reading starts at the top.
-    const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    const target = location.hash ? document.getElementById(fragmentId(location.hash)) : null;
     const passage = target && target !== content && content?.contains(target) ? target : null;
     content?.focus({ preventScroll: Boolean(passage) });
     passage?.scrollIntoView();

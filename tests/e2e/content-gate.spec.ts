@@ -163,6 +163,14 @@ test('the gate works from the keyboard, and a link to a passage lands on it afte
   expect(await page.evaluate((key) => localStorage.getItem(key), GATE_SKIP_ALL_KEY)).toBeNull();
 });
 
+test('Continue works under a malformed address fragment, starting at the top', async ({ page }) => {
+  await page.goto(`${MATURE}#%E0%A4%A`);
+  await gateReady(page);
+  await page.getByRole('link', { name: 'Continue' }).click();
+  await expect(page.locator('#gated-text')).toBeFocused();
+  await expect(text(page)).toBeVisible();
+});
+
 test('a link straight to the text shows it, without remembering a choice', async ({ page }) => {
   await page.goto(`${MATURE}#gated-text`);
   await expect(text(page)).toBeVisible();
