@@ -10,6 +10,7 @@ import { safeUrls } from '../plugins/safe-urls';
 import { sanitiseHtml } from '../plugins/sanitise-html';
 import { normaliseSceneBreaks } from '../plugins/scene-breaks';
 import { storyImages } from '../plugins/story-images';
+import { tableAlignment } from '../plugins/table-alignment';
 
 /** The story whose folder holds the images a text may show. */
 export interface StoryFolder {
@@ -34,7 +35,7 @@ async function render(markdown: string, hastPlugins: HastPluginList, story?: Sto
   const { html, data } = await markdownToHtml(normaliseSceneBreaks(markdown), {
     features: FEATURES,
     mdastPlugins: story ? [storyImages(story.slug, story.folder)] : [],
-    hastPlugins: [sanitiseHtml, safeUrls, ...hastPlugins, plainText],
+    hastPlugins: [sanitiseHtml, safeUrls, tableAlignment, ...hastPlugins, plainText],
   });
   return {
     // Only a text with raw HTML can leave an element open.

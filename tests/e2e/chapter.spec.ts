@@ -120,6 +120,13 @@ test("a story's language marks its own text, and right-to-left scripts also set 
   expect(await page.locator('.chapter-count').evaluate((element) => getComputedStyle(element).direction)).toBe('ltr');
 });
 
+test('table columns keep the alignment the Markdown gives them, without style attributes', async ({ page }) => {
+  await page.goto(fixtureUrl('/stories/edge-cases/untitled/'));
+  const aligned = await page.locator('#chapter-text tr').last().locator('td').evaluateAll((cells) => cells.map((cell) => getComputedStyle(cell).textAlign));
+  expect(aligned).toEqual(['left', 'center', 'right']);
+  await expect(page.locator('#chapter-text [style]')).toHaveCount(0);
+});
+
 test('an empty chapter says it has no text; titles default to "Chapter N"', async ({ page }) => {
   await page.goto(fixtureUrl('/stories/edge-cases/empty/'));
   await expect(page.getByText('This chapter has no text yet.')).toBeVisible();

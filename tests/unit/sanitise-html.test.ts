@@ -99,4 +99,12 @@ describe('raw HTML sanitising', () => {
   it('leaves text without raw HTML exactly as rendered', async () => {
     expect(await html('Plain *text* & "quotes"')).toBe('<p id="p-1">Plain <em>text</em> &amp; “quotes”</p>\n');
   });
+
+  it('turns GFM column alignment into classes, never style attributes', async () => {
+    const table = await html('| a | b | c |\n|:-:|--:|---|\n| c | d | e |');
+    expect(table).not.toContain('style=');
+    expect(table).toContain('<td class="align-center">c</td>');
+    expect(table).toContain('<td class="align-right">d</td>');
+    expect(table).toContain('<td>e</td>');
+  });
 });
