@@ -9,7 +9,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { type BuildPlan, cacheFor, keepTree, linkTree, pruneExcept, storyFolderCache } from '../src/build/build-cache.ts';
 import { buildSearchIndex, PART_PAGES } from './search-index.ts';
@@ -23,6 +23,7 @@ const astroArguments = process.argv.slice(2).filter((argument) => argument !== '
 // As src/build/content-folder.ts finds it (that module is read through Vite, not run here).
 const cache = cacheFor(process.env.QUIRE_CONTENT ?? 'content');
 const planFile = path.join(cache, `plan-${process.pid}.json`);
+const problemsFile = path.join(cache, `problems-${process.pid}.txt`);
 
 /** Pages per part of the search index: QUIRE_SEARCH_PART_PAGES (the fixtures use a few, to test parts), else the default. */
 function searchPartPages() {
@@ -39,16 +40,22 @@ const partPages = searchPartPages();
 async function fail(message: string): Promise<never> {
   await rm(staging, { recursive: true, force: true });
   await rm(planFile, { force: true });
-  console.error(`\n${message}`);
-  console.error(`${path.relative(process.cwd(), out) || out} was left as it was.`);
+  // The content's problems, when that is why: the last thing the author reads (src/loaders/astro.ts).
+  const problems = existsSync(problemsFile) ? await readFile(problemsFile, 'utf8') : undefined;
+  await rm(problemsFile, { force: true });
+  const shown = path.relative(process.cwd(), out);
+  const left = `${shown === '' || shown.startsWith('..') ? out : shown} was left as it was.`;
+  if (problems) console.error(`\nThe build stopped; ${left}\n\n${problems}\n\nFix them and build again (\`npm run check\` lists them without building).`);
+  else console.error(`\n${message}\n${left}`);
   process.exit(1);
 }
 
 if (clean) await rm(cache, { recursive: true, force: true });
+await mkdir(cache, { recursive: true });
 const code = await new Promise<number | null>((resolve) => {
   spawn(process.execPath, [astro, 'build', ...astroArguments], {
     stdio: 'inherit',
-    env: { ...process.env, QUIRE_OUT: staging, QUIRE_BUILD_CACHE: cache, QUIRE_BUILD_PLAN: planFile },
+    env: { ...process.env, QUIRE_OUT: staging, QUIRE_BUILD_CACHE: cache, QUIRE_BUILD_PLAN: planFile, QUIRE_PROBLEMS_FILE: problemsFile },
   }).on('close', resolve);
 });
 if (code !== 0) await fail('The build failed.');

@@ -1,10 +1,26 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { contentRoot } from '../build/content-folder';
 import { readLibrary, type Library } from './library';
+import { ContentProblems } from './problems';
 import { renderCacheFor } from './render-cache';
 
 type CollectionName = 'site' | 'stories' | 'chapters';
+
+/**
+ * In `npm run build`, the content's problems are what the author needs: scripts/build.ts prints
+ * them last, once, after Astro's own report of the failure (whose stack trace would otherwise
+ * stand under the list and read like a crash of Quire). So they go to QUIRE_PROBLEMS_FILE, and
+ * Astro is told only how many there are.
+ */
+function listProblemsLast(error: unknown): never {
+  const file = process.env.QUIRE_PROBLEMS_FILE;
+  if (!(error instanceof ContentProblems) || !file) throw error;
+  writeFileSync(file, error.message);
+  const count = error.problems.length === 1 ? 'a problem' : `${error.problems.length} problems`;
+  throw new Error(`Stopped by ${count} in the content, listed below.`);
+}
 
 /**
  * Astro loaders for the three collections. The content folder is read once per build and shared;
@@ -30,7 +46,7 @@ export function libraryLoaders(): Record<CollectionName, Loader> {
             logger.info(`Read ${stories.length} stories and ${chapters.length} chapters in ${seconds} s`);
           }, () => undefined);
         }
-        const { site, stories, chapters } = await library;
+        const { site, stories, chapters } = await library.catch(listProblemsLast);
         store.clear();
         if (name === 'site') store.set({ id: 'site', data: site });
         if (name === 'stories') for (const story of stories) store.set({ id: story.slug, data: story });

@@ -71,7 +71,10 @@ describe('a build of bad content', () => {
     const { code, output } = await build('tests/fixtures/invalid');
     expect(code).not.toBe(0);
     expect(output).toContain('The content has 21 problems:');
+    // Listed once, and last: no stack trace under them.
     expect(output.match(/^ {2}- tests\/fixtures\/invalid\//gm)).toHaveLength(21);
+    expect(output.slice(output.indexOf('The content has 21 problems:'))).not.toMatch(/Stack trace|\bat \S+ \(/);
+    expect(output.trimEnd().endsWith('Fix them and build again (`npm run check` lists them without building).')).toBe(true);
   });
 
   it('leaves the previous build exactly as it was', () => {
