@@ -16,6 +16,11 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set(['all']);
 /** How slugs are described to authors when one is not valid. */
 export const SLUG_RULE = 'lowercase letters, digits and single hyphens, not starting or ending with a hyphen';
 
+/** Characters a file a story shows (a cover, an image) may not have in its path: they have no single meaning in a URL. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+export const UNSAFE_FILE_PATH = /[\\%?#\u0000-\u001F\u007F]/;
+export const FILE_PATH_RULE = 'may not contain \\, %, ?, # or control characters, which have no single meaning in an address';
+
 const CHAPTER_FILE = /^(\d+)-(.+)\.md$/;
 
 /** A chapter file's name, `NN-<slug>.md`, its number padded to `width` digits. */

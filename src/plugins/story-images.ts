@@ -3,6 +3,7 @@ import type { MdastPluginDefinition } from 'satteri';
 import sharp from 'sharp';
 import { ContentFileError, readImageFile, realContentPath } from '../build/content-files';
 import { storyFileUrl } from '../lib/urls';
+import { FILE_PATH_RULE, UNSAFE_FILE_PATH } from '../schemas';
 
 const IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif'];
 /** Covers are photos or artwork: no animated GIFs. */
@@ -36,6 +37,8 @@ export function resolveStoryFile(
   const absolute = path.resolve(folder, decoded.replace(/^\/+/, ''));
   const file = path.relative(folder, absolute);
   if (file.startsWith('..') || path.isAbsolute(file)) return { problem: `"${written}" is outside the story folder` };
+  // Published at an address made of its path: checked here, so that the check and the build agree.
+  if (UNSAFE_FILE_PATH.test(file)) return { problem: `"${written}": a file's name ${FILE_PATH_RULE}` };
   if (!extensions.includes(path.extname(file).toLowerCase())) {
     return { problem: `"${written}" is not a ${extensions.join(', ')} file` };
   }

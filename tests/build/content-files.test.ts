@@ -53,6 +53,9 @@ const hostile = path.join(temporary, 'hostile');
 /** Images are checked as the text is rendered, which happens once the files have passed. */
 const hostileImages = path.join(temporary, 'hostile-images');
 const linkedInside = path.join(temporary, 'inside');
+/** Files whose names have no single meaning in an address: a cover, and (once files pass) an image. */
+const oddNames = path.join(temporary, 'odd-names');
+const oddImages = path.join(temporary, 'odd-images');
 
 /** Each refused file, relative to the content folder, and what must be said about it. */
 const REFUSED: [file: string, message: RegExp][] = [
@@ -105,6 +108,16 @@ beforeAll(async () => {
   write(path.join(hostileImages, 'stories/tale/01-one.md'), 'Text with a picture: ![dot](images/dot.png)\n');
   symlinkSync(path.join(outside, 'images'), path.join(hostileImages, 'stories/tale/images'));
 
+  write(path.join(oddNames, 'site.yaml'), 'title: Odd names\n');
+  write(path.join(oddNames, 'stories/tale/index.md'), story('Tale', 'cover: back\\slash.png\n'));
+  write(path.join(oddNames, 'stories/tale/01-one.md'), 'Text.\n');
+  writeFileSync(path.join(oddNames, 'stories/tale/back\\slash.png'), await png());
+  write(path.join(oddImages, 'site.yaml'), 'title: Odd images\n');
+  write(path.join(oddImages, 'stories/tale/index.md'), story('Tale'));
+  write(path.join(oddImages, 'stories/tale/01-one.md'), 'A picture: ![dot](images/pct%252e.png)\n');
+  mkdirSync(path.join(oddImages, 'stories/tale/images'));
+  writeFileSync(path.join(oddImages, 'stories/tale/images/pct%2e.png'), await png());
+
   // Links that stay inside their folders are fine: a chapter and a cover kept in subfolders.
   write(path.join(linkedInside, 'site.yaml'), 'title: Linked inside\n');
   const kept = path.join(linkedInside, 'stories/kept');
@@ -150,6 +163,22 @@ describe('files from outside the content folder', () => {
         .map((line) => line.replace(/\/proc\/\d+\//, '/proc/<pid>/'));
     expect(problems(built.output)).toEqual(problems(checked.output));
     expect(readdirSync(temporary)).not.toContain('dist-hostile');
+  }, 120_000);
+
+  it('the check and the build refuse the same file names that no address can carry, in the same words', async () => {
+    const rule = "a file's name may not contain \\, %, ?, # or control characters, which have no single meaning in an address";
+    const expected = {
+      [oddNames]: [`  - ${oddNames}/stories/tale/index.md: cover: "back\\slash.png": ${rule}; a cover is an image file in the story folder`],
+      [oddImages]: [`  - ${oddImages}/stories/tale/01-one.md: image "images/pct%252e.png": ${rule}`],
+    };
+    const problems = (output: string) => output.split('\n').filter((line) => line.startsWith('  - '));
+    for (const [content, lines] of Object.entries(expected)) {
+      const [checked, built] = await Promise.all([check(content), build(content, path.join(temporary, 'dist-odd'))]);
+      expect(checked.code).toBe(1);
+      expect(built.code).not.toBe(0);
+      expect(problems(checked.output)).toEqual(lines);
+      expect(problems(built.output)).toEqual(lines);
+    }
   }, 120_000);
 
   it('links that stay inside the story folder are published', async () => {

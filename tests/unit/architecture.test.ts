@@ -18,7 +18,7 @@ const ALLOWED: Record<Layer, readonly Layer[]> = {
   // The importer writes Markdown as the renderer reads it (scene breaks); problems are worded by the
   // loader's module; the inline scripts of src/scripts/inline are embedded as their source.
   build: ['lib', 'schemas', 'loaders', 'plugins', 'scripts'],
-  plugins: ['lib', 'build'],
+  plugins: ['lib', 'schemas', 'build'],
   loaders: ['lib', 'schemas', 'build', 'plugins'],
   data: ['lib', 'schemas', 'build', 'loaders'],
   components: ['lib', 'schemas', 'build', 'data', 'scripts', 'styles'],
