@@ -116,14 +116,22 @@ const segments = (text: string, granularity: 'word' | 'grapheme'): string[] =>
   [...new Intl.Segmenter(undefined, { granularity }).segment(text)].map((s) => s.segment);
 
 /**
+ * Characters a card can show at most, with room to spare (a 1200×630 card holds a few hundred):
+ * a longer text is cut first, since drawing a 7.5 KB title whole makes an image too large to draw.
+ */
+const MOST_CHARACTERS = 1000;
+
+/**
  * The largest of `sizes` at which `text` fits `maxHeight`; at the smallest size, as many of its
  * words as fit, followed by an ellipsis.
  */
 export async function fitText(
-  text: string,
+  whole: string,
   box: { width: number; maxHeight: number; sizes: readonly number[] },
   style: { color: string; bold?: boolean },
 ): Promise<Block & { text: string; size: number }> {
+  const graphemes = segments(whole.slice(0, MOST_CHARACTERS * 4), 'grapheme');
+  const text = graphemes.length > MOST_CHARACTERS ? `${graphemes.slice(0, MOST_CHARACTERS).join('')}…` : whole;
   for (const size of box.sizes) {
     const block = await draw(text, size, box.width, style);
     if (block.height <= box.maxHeight) return { ...block, text, size };

@@ -68,6 +68,13 @@ describe('social cards', () => {
     const png = await renderCard({ title: 'Bell\u0007 and \u0000null', subtitle: 'by \u001bEscape' });
     expect((await sharp(png).metadata()).width).toBe(1200);
   });
+
+  it('draw a 7.5 KB title and 3,000 fandoms, shortened, in bounded time', async () => {
+    const started = performance.now();
+    const png = await renderCard({ title: 'Salt and ledger '.repeat(480), subtitle: 'by Wren', footer: Array.from({ length: 3000 }, (_, i) => `Fandom ${i}`).join(' · ') });
+    expect(await sharp(png).metadata()).toMatchObject({ width: 1200, height: 630 });
+    expect(performance.now() - started).toBeLessThan(20_000);
+  }, 30_000);
 });
 
 describe('cover widths', () => {
