@@ -16,6 +16,9 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set(['all']);
 /** How slugs are described to authors when one is not valid. */
 export const SLUG_RULE = 'lowercase letters, digits and single hyphens, not starting or ending with a hyphen';
 
+/** How deep a text may nest elements (quotes in quotes, spans in spans): far past any story, short of what breaks the renderers. */
+export const MAX_NESTING = 100;
+
 /** Characters a file a story shows (a cover, an image) may not have in its path: they have no single meaning in a URL. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const UNSAFE_FILE_PATH = /[\\%?#\u0000-\u001F\u007F]/;

@@ -2,7 +2,8 @@ import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
 import { markdownToHtml, type HastPluginList } from 'satteri';
 import { escapeText } from '../lib/html';
 import { countWords } from '../lib/words';
-import { closedHtml } from '../plugins/closed-html';
+import { closedHtml, nestingDepth } from '../plugins/closed-html';
+import { MAX_NESTING } from '../schemas';
 import { headingIdsApartFromParagraphs } from '../plugins/heading-ids';
 import { paragraphIds } from '../plugins/paragraph-ids';
 import { plainText } from '../plugins/plain-text';
@@ -37,6 +38,11 @@ async function render(markdown: string, hastPlugins: HastPluginList, story?: Sto
     mdastPlugins: story ? [storyImages(story.slug, story.folder)] : [],
     hastPlugins: [sanitiseHtml, safeUrls, tableAlignment, ...hastPlugins, plainText],
   });
+  // Refused before anything walks the tree: renderers and the downloads recurse into it.
+  const depth = nestingDepth(html);
+  if (depth > MAX_NESTING) {
+    return { html: '', text: '', files: [], problems: [`nests elements ${depth} deep (quotes in quotes, tags in tags); at most ${MAX_NESTING} are allowed`] };
+  }
   return {
     // Only a text with raw HTML can leave an element open.
     html: close && data.rawHtml ? closedHtml(html) : html,

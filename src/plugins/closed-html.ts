@@ -59,6 +59,23 @@ function inlineInsideBlocks(nodes: ElementContent[]): ElementContent[] {
   });
 }
 
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+/**
+ * How deep the HTML nests elements, counted in one pass over its tags (so a pathological text
+ * costs time in proportion to its size, and no recursion).
+ */
+export function nestingDepth(html: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const [, closing, name, selfClosing] of html.matchAll(/<(\/?)([a-zA-Z][\w-]*)[^>]*?(\/?)>/g)) {
+    if (VOID.has(name!.toLowerCase()) || selfClosing) continue;
+    depth = closing ? Math.max(0, depth - 1) : depth + 1;
+    deepest = Math.max(deepest, depth);
+  }
+  return deepest;
+}
+
 /** The HTML with every element closed, as a fragment of its own; `inline` keeps only inline markup. */
 export function closedHtml(html: string, { inline = false }: { inline?: boolean } = {}): string {
   const tree: Root = fromHtml(html, { fragment: true });

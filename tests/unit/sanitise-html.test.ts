@@ -107,4 +107,16 @@ describe('raw HTML sanitising', () => {
     expect(table).toContain('<td class="align-right">d</td>');
     expect(table).toContain('<td>e</td>');
   });
+
+  it('refuses text nested past the limit, quickly, instead of overflowing the stack later', async () => {
+    for (const deep of ['>'.repeat(5000) + ' deep', '<span>'.repeat(2000) + 'deep', '<blockquote>'.repeat(3000) + 'deep']) {
+      const started = performance.now();
+      const rendered = await renderChapter(deep);
+      expect(performance.now() - started).toBeLessThan(5000);
+      expect(rendered.problems).toEqual([expect.stringMatching(/^nests elements \d+ deep \(quotes in quotes, tags in tags\); at most 100 are allowed$/)]);
+    }
+    const fine = await renderChapter('>'.repeat(50) + ' deep enough');
+    expect(fine.problems).toEqual([]);
+    expect(fine.html).toContain('deep enough');
+  });
 });
