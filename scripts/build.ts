@@ -5,7 +5,8 @@
  * half-written site behind. Incremental (docs/architecture.md, "Incremental builds"): Astro
  * generates only the stories whose inputs changed, the others' folders are linked in from the
  * build cache, then the sitemap and the search index (also kept part by part) are written over the
- * whole. `--clean` empties the cache first: a cold build. Other arguments go to `astro build`.
+ * whole. `--clean` empties the cache first: a cold build. `--skip-broken` leaves stories with
+ * problems out, listed, instead of stopping. Other arguments go to `astro build`.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -19,7 +20,9 @@ const out = path.resolve(process.env.QUIRE_OUT ?? 'dist');
 const staging = `${out}.staging-${process.pid}`;
 const astro = path.resolve('node_modules/astro/bin/astro.mjs');
 const clean = process.argv.includes('--clean');
-const astroArguments = process.argv.slice(2).filter((argument) => argument !== '--clean');
+/** Stories with problems are left out (and listed) instead of stopping the build. */
+const skipBroken = process.argv.includes('--skip-broken');
+const astroArguments = process.argv.slice(2).filter((argument) => argument !== '--clean' && argument !== '--skip-broken');
 // As src/build/content-folder.ts finds it (that module is read through Vite, not run here).
 const cache = cacheFor(process.env.QUIRE_CONTENT ?? 'content');
 const planFile = path.join(cache, `plan-${process.pid}.json`);
@@ -55,7 +58,7 @@ await mkdir(cache, { recursive: true });
 const code = await new Promise<number | null>((resolve) => {
   spawn(process.execPath, [astro, 'build', ...astroArguments], {
     stdio: 'inherit',
-    env: { ...process.env, QUIRE_OUT: staging, QUIRE_BUILD_CACHE: cache, QUIRE_BUILD_PLAN: planFile, QUIRE_PROBLEMS_FILE: problemsFile },
+    env: { ...process.env, QUIRE_OUT: staging, QUIRE_BUILD_CACHE: cache, QUIRE_BUILD_PLAN: planFile, QUIRE_PROBLEMS_FILE: problemsFile, ...(skipBroken ? { QUIRE_SKIP_BROKEN: '1' } : {}) },
   }).on('close', resolve);
 });
 if (code !== 0) await fail('The build failed.');

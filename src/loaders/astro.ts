@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { contentRoot } from '../build/content-folder';
 import { readLibrary, type Library } from './library';
-import { ContentProblems } from './problems';
+import { ContentProblems, formatProblem } from './problems';
 import { renderCacheFor } from './render-cache';
 
 type CollectionName = 'site' | 'stories' | 'chapters';
@@ -40,10 +40,11 @@ export function libraryLoaders(): Record<CollectionName, Loader> {
       const sync = async () => {
         if (!library) {
           const started = performance.now();
-          library = readLibrary(root, { includeDrafts, renderCache: renderCacheFor(root), prune: !includeDrafts });
-          void library.then(({ stories, chapters }) => {
+          library = readLibrary(root, { includeDrafts, renderCache: renderCacheFor(root), prune: !includeDrafts, skipBroken: process.env.QUIRE_SKIP_BROKEN === '1' });
+          void library.then(({ stories, chapters, skipped }) => {
             const seconds = ((performance.now() - started) / 1000).toFixed(1);
             logger.info(`Read ${stories.length} stories and ${chapters.length} chapters in ${seconds} s`);
+            if (skipped.length > 0) logger.warn(`Left out, as --skip-broken asks, the stories with these problems:\n${skipped.map((problem) => `  - ${formatProblem(problem)}`).join('\n')}`);
           }, () => undefined);
         }
         const { site, stories, chapters } = await library.catch(listProblemsLast);

@@ -38,6 +38,8 @@ export interface ValidStory {
 export interface ValidContent {
   site: z.infer<typeof siteSchema>;
   stories: ValidStory[];
+  /** The problems of stories left out (`skipBroken`). */
+  skipped: Problem[];
 }
 
 /**
@@ -188,8 +190,12 @@ async function readStoryFolder(root: string, slug: string, problems: Problem[]):
 /** Stories read at once. */
 export const STORIES_AT_ONCE = 8;
 
-/** Reads and validates the whole content folder; throws every problem at once. */
-export async function readContent(root: string): Promise<ValidContent> {
+/**
+ * Reads and validates the whole content folder; throws every problem at once. With `skipBroken`,
+ * a story with problems is left out instead (its problems returned as `skipped`); problems of the
+ * site itself still stop everything.
+ */
+export async function readContent(root: string, { skipBroken = false }: { skipBroken?: boolean } = {}): Promise<ValidContent> {
   const problems: Problem[] = [];
   if (!existsSync(root)) {
     problems.push({ file: displayPath(root), message: 'content folder not found (set QUIRE_CONTENT to its path)' });
@@ -215,10 +221,11 @@ export async function readContent(root: string): Promise<ValidContent> {
     { concurrency: STORIES_AT_ONCE },
   );
   const stories: ValidStory[] = [];
+  const skipped: Problem[] = [];
   for (const { story, problems: storyProblems } of read) {
-    problems.push(...storyProblems);
-    if (story) stories.push(story);
+    (skipBroken ? skipped : problems).push(...storyProblems);
+    if (story && storyProblems.length === 0) stories.push(story);
   }
   if (problems.length > 0 || !site) throw new ContentProblems(problems);
-  return { site, stories };
+  return { site, stories, skipped };
 }

@@ -19,6 +19,8 @@ export interface Library {
   site: SiteEntry;
   stories: StoryEntry[];
   chapters: ChapterEntry[];
+  /** The problems of stories left out (`skipBroken`). */
+  skipped: Problem[];
 }
 
 export interface ResolveOptions {
@@ -26,6 +28,8 @@ export interface ResolveOptions {
   renderCache: string;
   /** Removes kept text the content no longer has (a build; not the dev server, which also shows drafts). */
   prune?: boolean;
+  /** Leaves out a story with problems instead of failing (`npm run build -- --skip-broken`). */
+  skipBroken?: boolean;
 }
 
 /** Resolves and renders validated content; throws every rendering problem (images) at once. */
@@ -50,17 +54,18 @@ export async function resolveContent(content: ValidContent, options: ResolveOpti
     { concurrency: STORIES_AT_ONCE },
   );
   const problems: Problem[] = [];
+  const skipped = [...content.skipped];
   const stories: StoryEntry[] = [];
   const chapters: ChapterEntry[] = [];
   for (const { published, problems: storyProblems } of resolved) {
-    problems.push(...storyProblems);
-    if (!published) continue;
+    (options.skipBroken ? skipped : problems).push(...storyProblems);
+    if (!published || storyProblems.length > 0) continue;
     stories.push(published.story);
     chapters.push(...published.chapters);
   }
   if (problems.length > 0) throw new ContentProblems(problems);
   if (options.prune) await pruneChapters(options.renderCache, new Set(chapters.map((chapter) => path.basename(chapter.textFile, '.html'))));
-  return { site: siteEntry, stories, chapters };
+  return { site: siteEntry, stories, chapters, skipped };
 }
 
 /** A chapter's text, kept from an earlier build or rendered now (and kept when it has no problem). */
