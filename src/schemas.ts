@@ -19,6 +19,14 @@ export const SLUG_RULE = 'lowercase letters, digits and single hyphens, not star
 /** How deep a text may nest elements (quotes in quotes, spans in spans): far past any story, short of what breaks the renderers. */
 export const MAX_NESTING = 100;
 
+/**
+ * The longest "word" (characters without a space) a text may have, and the most character
+ * references (`&amp;`) one paragraph may have: the Markdown renderer takes time growing with the
+ * square of either (500 KB of `a_a_a…` took 61 s), and no story comes near them.
+ */
+export const MAX_WORD_LENGTH = 10_000;
+export const MAX_REFERENCES_PER_PARAGRAPH = 5_000;
+
 /** Characters a file a story shows (a cover, an image) may not have in its path: they have no single meaning in a URL. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const UNSAFE_FILE_PATH = /[\\%?#\u0000-\u001F\u007F]/;

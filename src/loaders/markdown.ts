@@ -12,6 +12,7 @@ import { sanitiseHtml } from '../plugins/sanitise-html';
 import { normaliseSceneBreaks } from '../plugins/scene-breaks';
 import { storyImages } from '../plugins/story-images';
 import { tableAlignment } from '../plugins/table-alignment';
+import { textLimitProblem } from '../plugins/text-limits';
 
 /** The story whose folder holds the images a text may show. */
 export interface StoryFolder {
@@ -33,6 +34,8 @@ export interface RenderedMarkdown {
 const FEATURES = { gfm: true, smartPunctuation: true } as const;
 
 async function render(markdown: string, hastPlugins: HastPluginList, story?: StoryFolder, { close = true } = {}): Promise<RenderedMarkdown> {
+  const tooCostly = textLimitProblem(markdown);
+  if (tooCostly) return { html: '', text: '', files: [], problems: [tooCostly] };
   const { html, data } = await markdownToHtml(normaliseSceneBreaks(markdown), {
     features: FEATURES,
     mdastPlugins: story ? [storyImages(story.slug, story.folder)] : [],

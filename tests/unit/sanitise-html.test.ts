@@ -109,7 +109,7 @@ describe('raw HTML sanitising', () => {
   });
 
   it('refuses text nested past the limit, quickly, instead of overflowing the stack later', async () => {
-    for (const deep of ['>'.repeat(5000) + ' deep', '<span>'.repeat(2000) + 'deep', '<blockquote>'.repeat(3000) + 'deep']) {
+    for (const deep of ['>'.repeat(5000) + ' deep', '<span> '.repeat(2000) + 'deep', '<blockquote> '.repeat(3000) + 'deep']) {
       const started = performance.now();
       const rendered = await renderChapter(deep);
       expect(performance.now() - started).toBeLessThan(5000);
@@ -118,5 +118,21 @@ describe('raw HTML sanitising', () => {
     const fine = await renderChapter('>'.repeat(50) + ' deep enough');
     expect(fine.problems).toEqual([]);
     expect(fine.html).toContain('deep enough');
+  });
+
+  it('refuses, in time proportional to its size, text the renderer would take quadratic time over', async () => {
+    const cases: [string, RegExp][] = [
+      ['&amp; '.repeat(80_000), /^has a paragraph with more than 5,000 character references such as &amp;; write the characters themselves$/],
+      ['a_'.repeat(250_000), /^has a word of more than 10,000 characters without a space; break it up$/],
+    ];
+    for (const [text, problem] of cases) {
+      const started = performance.now();
+      const rendered = await renderChapter(text);
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect(rendered.problems).toEqual([expect.stringMatching(problem)]);
+    }
+    // Many references over many paragraphs, and a long word under the limit, are fine.
+    expect((await renderChapter('Fish &amp; chips.\n\n'.repeat(10_000))).problems).toEqual([]);
+    expect((await renderChapter(`${'x'.repeat(5000)} end`)).problems).toEqual([]);
   });
 });
