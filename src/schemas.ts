@@ -34,6 +34,9 @@ export const FILE_PATH_RULE = 'may not contain \\, %, ?, # or control characters
 
 const CHAPTER_FILE = /^(\d+)-(.+)\.md$/;
 
+/** The highest chapter number the importer takes from an archive page. */
+export const MAX_CHAPTER_NUMBER = 99_999;
+
 /** A chapter file's name, `NN-<slug>.md`, its number padded to `width` digits. */
 export const chapterFileName = (number: number, slug: string, width = 2): string => `${String(number).padStart(width, '0')}-${slug}.md`;
 

@@ -270,3 +270,14 @@ describe('archive values', () => {
     expect(slugify(title, 'chapter-3')).toBe(slug);
   });
 });
+
+describe('hostile archive pages', () => {
+  it('do not trust a chapter number no story reaches', () => {
+    const html = read(EFICTION[0]!).replaceAll('chapter=1', 'chapter=99999999999999999999999');
+    const story = readArchivePage('chapter-1.html', html);
+    expect(story.chapters[0]!.number).toBeUndefined();
+    expect(story.notices.join('\n')).toContain('the chapter number 99999999999999999999999 is past 99999');
+    const { files } = storyFiles(story, '2030-01-01');
+    expect(files.map((file) => file.name)).toContain('01-the-ferry-at-dusk.md');
+  });
+});

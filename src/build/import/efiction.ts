@@ -1,3 +1,4 @@
+import { MAX_CHAPTER_NUMBER } from '../../schemas';
 import type { Element, ElementContent, Root } from 'hast';
 import { matches, select, selectAll } from 'hast-util-select';
 import { classesOf, elementsWithParents, fragment, isElement, labelled, removeNode, textOf } from './dom';
@@ -136,7 +137,10 @@ export function readEFictionPage(tree: Root, html: string): ImportedStory {
   const selected = options.find((option) => option.properties['selected'] === true);
   const savedFrom = /saved from url=\(\d+\)(\S+)/.exec(html)?.[1] ?? select('link[rel=canonical]', tree)?.properties['href'];
   const numberIn = (value: unknown) => /chapter=(\d+)/.exec(String(value ?? ''))?.[1];
-  const number = numberIn(selected?.properties['value']) ?? numberIn(savedFrom);
+  const written = numberIn(selected?.properties['value']) ?? numberIn(savedFrom);
+  // A number no story reaches (99999999999999999999999 would be written 1e+23) is not trusted.
+  const number = written === undefined || Number(written) <= MAX_CHAPTER_NUMBER ? written : undefined;
+  if (written !== undefined && number === undefined) warn(`the chapter number ${written.slice(0, 30)} is past ${MAX_CHAPTER_NUMBER}; the chapter is numbered by the file order`);
   const chapterTitle = selected ? textOf(selected).replace(/^\d+\.\s*/, '') : undefined;
   if (options.length > 0 && !selected) warn('the chapter menu has no selected chapter; the chapter number comes from the saved address or the file order');
 
