@@ -280,4 +280,11 @@ describe('hostile archive pages', () => {
     const { files } = storyFiles(story, '2030-01-01');
     expect(files.map((file) => file.name)).toContain('01-the-ferry-at-dusk.md');
   });
+
+  it('say so when a dropped element left open holds the rest of the chapter', () => {
+    const html = read(EFICTION[0]!).replace('The last ferry of the day', '<noscript>The last ferry of the day');
+    expect(html).toContain('<noscript>');
+    const story = readArchivePage('chapter-1.html', html);
+    expect(story.notices.join('\n')).toMatch(/left out a <noscript> and the \d+ words inside it \(an element left open in the page holds all that follows it\)/);
+  });
 });

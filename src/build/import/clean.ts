@@ -93,6 +93,10 @@ function keptProperties(node: Element): Element['properties'] {
 
 const isPublicLink = (href: unknown): boolean => typeof href === 'string' && /^https?:\/\/[^/]/i.test(href.trim());
 
+/** The text inside a node, as written. */
+const textIn = (node: RootContent | Element): string =>
+  node.type === 'text' ? node.value : node.type === 'element' ? node.children.map(textIn).join(' ') : '';
+
 /** Cleans one node; returns what replaces it (nothing, itself, or its children). */
 function cleanNode(node: RootContent, options: CleanOptions): ElementContent[] {
   if (node.type === 'comment' || node.type === 'doctype') return [];
@@ -102,7 +106,12 @@ function cleanNode(node: RootContent, options: CleanOptions): ElementContent[] {
   }
   if (node.type !== 'element') return [];
   const name = node.tagName;
-  if (DROPPED_WITH_CONTENT.has(name)) return [];
+  if (DROPPED_WITH_CONTENT.has(name)) {
+    // Left open in the page, such an element holds the rest of the chapter: never drop words unsaid.
+    const words = name === 'script' || name === 'style' ? 0 : textIn(node).split(/\s+/).filter(Boolean).length;
+    if (words > 0) options.warn(`left out a <${name}> and the ${words === 1 ? 'word' : `${words} words`} inside it (an element left open in the page holds all that follows it)`);
+    return [];
+  }
   if (name === 'img') {
     const alt = String(node.properties['alt'] ?? '').trim();
     const source = String(node.properties['src'] ?? '');
