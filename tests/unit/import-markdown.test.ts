@@ -119,4 +119,12 @@ describe('archive HTML to Markdown', () => {
       expect((await renderInline(textToMarkdown(title))).text).toBe(title);
     }
   });
+
+  it('writes a kept tag on one line, so an attribute that spanned a blank line does not show as text', async () => {
+    const { markdown } = convert('<p>A <abbr title="Harbour\n\nLights">HL</abbr> sign.</p>');
+    expect(markdown).toContain('<abbr title="Harbour Lights">HL</abbr>');
+    const page = (await renderChapter(markdown)).html;
+    expect(page).toContain('<abbr title="Harbour Lights">HL</abbr>');
+    expect(page).not.toContain('&lt;abbr');
+  });
 });

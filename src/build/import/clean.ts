@@ -14,6 +14,8 @@ export const DROPPED_WITH_CONTENT = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet',
   'svg', 'math', 'select', 'option', 'input', 'button', 'textarea', 'head', 'title', 'meta', 'link', 'map',
 ]);
+/** Of those, the ones that hold what follows them when left open in a page (their content is not parsed as markup). */
+const SWALLOWING = new Set(['noscript', 'template', 'iframe', 'textarea', 'title']);
 /** Inline elements kept as the raw HTML the contract allows (they have no Markdown form). */
 export const KEPT_INLINE_HTML = new Set(['u', 'small', 'sup', 'sub', 'abbr', 'span']);
 /** Attributes the contract keeps on raw HTML; every other attribute is dropped. */
@@ -108,7 +110,7 @@ function cleanNode(node: RootContent, options: CleanOptions): ElementContent[] {
   const name = node.tagName;
   if (DROPPED_WITH_CONTENT.has(name)) {
     // Left open in the page, such an element holds the rest of the chapter: never drop words unsaid.
-    const words = name === 'script' || name === 'style' ? 0 : textIn(node).split(/\s+/).filter(Boolean).length;
+    const words = SWALLOWING.has(name) ? textIn(node).split(/\s+/).filter(Boolean).length : 0;
     if (words > 0) options.warn(`left out a <${name}> and the ${words === 1 ? 'word' : `${words} words`} inside it (an element left open in the page holds all that follows it)`);
     return [];
   }

@@ -18,11 +18,14 @@ declare module 'mdast' {
 
 const html = (value: string): Html => ({ type: 'html', value });
 
-/** Attributes kept on raw HTML, written out (values escaped for an attribute). */
+/**
+ * Attributes kept on raw HTML, written out (values escaped for an attribute, on one line: a tag
+ * broken by a blank line is no tag in Markdown, and would show as text).
+ */
 function attributes(node: Element): string {
   return Object.entries(node.properties)
     .filter(([, value]) => value !== undefined && value !== null)
-    .map(([name, value]) => ` ${name}="${String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}"`)
+    .map(([name, value]) => ` ${name}="${String(value).replace(/\s+/g, ' ').trim().replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}"`)
     .join('');
 }
 
