@@ -287,4 +287,9 @@ describe('hostile archive pages', () => {
     const story = readArchivePage('chapter-1.html', html);
     expect(story.notices.join('\n')).toMatch(/left out a <noscript> and the \d+ words inside it \(an element left open in the page holds all that follows it\)/);
   });
+
+  it('refuse a page nested past any layout, naming it, instead of overflowing the stack', () => {
+    const html = read(EFICTION[0]!).replace('The last ferry', `${'<blockquote>'.repeat(5000)}The last ferry`);
+    expect(() => readArchivePage('chapter-1.html', html)).toThrow(/^chapter-1\.html: nests elements \d+ deep \(quotes in quotes, tags in tags\); a page may nest at most 500$/);
+  });
 });

@@ -1,3 +1,4 @@
+import { type DefaultTreeAdapterTypes, parse } from 'parse5';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { isAo3Download, looksLikeAo3, readAo3Download } from './ao3';
@@ -38,10 +39,28 @@ export function decodePage(bytes: Uint8Array): string {
   }
 }
 
+/** How deep an archive page may nest elements: far past any page layout and story, short of what overflows the converters, which recurse. */
+const MAX_PAGE_NESTING = 500;
+
+/** How deep the page nests elements as a browser builds it (parse5 builds it without recursion; this walks it without either). */
+function pageNesting(html: string): number {
+  let deepest = 0;
+  const stack: { node: DefaultTreeAdapterTypes.ParentNode; depth: number }[] = [{ node: parse(html), depth: 0 }];
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    deepest = Math.max(deepest, entry.depth);
+    for (const child of entry.node.childNodes) if ('childNodes' in child) stack.push({ node: child, depth: entry.depth + 1 });
+  }
+  return deepest;
+}
+
 /** Reads a saved archive page (eFiction chapter page or AO3 HTML download) into a story. */
 export function readArchivePage(file: string, html: string): ImportedStory {
   if (!/<(?:html|body|div|p)\b/i.test(html)) {
     throw new ImportError(file, 'not an HTML page: save the chapter page from the browser as a web page (HTML), not as text');
+  }
+  const depth = pageNesting(html);
+  if (depth > MAX_PAGE_NESTING) {
+    throw new ImportError(file, `nests elements ${depth} deep (quotes in quotes, tags in tags); a page may nest at most ${MAX_PAGE_NESTING}`);
   }
   const tree = parser.parse(html);
   try {
