@@ -9,7 +9,7 @@
  * overwrite something (nothing written), 2 wrong usage.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentRoot } from '../src/build/content-folder';
@@ -82,6 +82,10 @@ try {
 }
 const slug = options.story ?? slugify(story.title, 'imported-story');
 const folder = path.join(options.out, slug);
+// Every write stays inside --out: a story folder that is a link (to anywhere) is not written through.
+if (existsSync(options.out) && (await lstat(folder).catch(() => undefined))?.isSymbolicLink()) {
+  fail(1, [`Nothing was imported: ${folder} is a link to ${await realpath(folder).catch(() => 'nothing')}; import into a real folder inside ${options.out}`]);
+}
 const today = new Date().toISOString().slice(0, 10);
 const planned = storyFiles(story, today);
 if (planned.problems.length > 0) {
@@ -122,7 +126,9 @@ if (options['dry-run']) {
   // Each file is written beside its final name and renamed into place, so none is left half-written.
   for (const file of files) {
     const target = path.join(folder, file.name);
-    await writeFile(`${target}.importing`, file.text);
+    // Never through a link left at the temporary name: it is removed, then the file made anew.
+    await rm(`${target}.importing`, { force: true });
+    await writeFile(`${target}.importing`, file.text, { flag: 'wx' });
     await rename(`${target}.importing`, target);
   }
   for (const clash of clashes) if (!files.some((file) => file.name === clash.existing)) await rm(path.join(folder, clash.existing));

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -102,6 +102,18 @@ describe('npm run import', () => {
     expect(code).toBe(1);
     expect(stderr).toContain(`${FIXTURES}/not-an-archive.html: not a page the importer recognises`);
     expect(fingerprint(stories)).toBe(before);
+  });
+
+  it('never writes through a story folder that is a link out of --out', async () => {
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'quire-elsewhere-'));
+    mkdirSync(stories, { recursive: true });
+    symlinkSync(elsewhere, path.join(stories, 'linked-away'));
+    const { code, stderr } = await importer(`${FIXTURES}/ao3/the-cartographers-error.html`, '--story', 'linked-away');
+    expect(code).toBe(1);
+    expect(stderr).toContain(`Nothing was imported: ${path.join(stories, 'linked-away')} is a link to ${elsewhere}`);
+    expect(readdirSync(elsewhere)).toEqual([]);
+    // The content check would rightly refuse the link; the later tests check the rest.
+    rmSync(path.join(stories, 'linked-away'));
   });
 
   it('explains wrong usage with exit code 2', async () => {
