@@ -18,6 +18,8 @@ const temporary = mkdtempSync(path.join(os.tmpdir(), 'quire-text-'));
 const content = path.join(temporary, 'content');
 const out = path.join(temporary, 'dist');
 
+let log = '';
+
 const write = (file: string, text: string) => {
   mkdirSync(path.dirname(path.join(content, file)), { recursive: true });
   writeFileSync(path.join(content, file), text);
@@ -41,6 +43,9 @@ beforeAll(async () => {
   write('stories/controls/01-one.md', '---\ntitle: "One\\u000B"\n---\n## p-1\n\nText with \u0002 and \uFFFF in it.\n');
   write('stories/other/index.md', '---\ntitle: Other\nauthors: Alice\npublished: 2024-01-02\n---\nSummary.\n');
   write('stories/other/01-one.md', 'Text.\n');
+  // A Cyrillic А: a third "Alice" that only looks the same.
+  write('stories/look-alike/index.md', '---\ntitle: Look-alike\nauthors: \u0410lice\npublished: 2024-01-03\n---\nSummary.\n');
+  write('stories/look-alike/01-one.md', 'Text.\n');
   // The empty tag is refused first; once the author removes it, the rest must build.
   const refused = await execute(process.execPath, ['scripts/build.ts'], {
     env: { ...process.env, QUIRE_CONTENT: content, QUIRE_OUT: out, ASTRO_TELEMETRY_DISABLED: '1' },
@@ -53,10 +58,11 @@ beforeAll(async () => {
     'stories/controls/index.md',
     readFileSync(path.join(content, 'stories/controls/index.md'), 'utf8').replace('tags: ["real tag", "\\uFFFE"]', 'tags: ["real tag", "\\uFFFEfine"]'),
   );
-  await execute(process.execPath, ['scripts/build.ts'], {
+  const built = await execute(process.execPath, ['scripts/build.ts'], {
     env: { ...process.env, QUIRE_CONTENT: content, QUIRE_OUT: out, ASTRO_TELEMETRY_DISABLED: '1' },
     maxBuffer: 64 * 1024 * 1024,
   });
+  log = built.stdout + built.stderr;
 }, 180_000);
 
 describe('text with characters XML forbids', () => {
@@ -74,9 +80,12 @@ describe('text with characters XML forbids', () => {
     expect(readFileSync(path.join(out, 'feed.xml'), 'utf8')).toContain('Controls Archive');
   });
 
-  it('takes invisible characters out of names, so one author has one page', () => {
-    expect(readdirSync(path.join(out, 'authors')).sort()).toEqual(['alice', 'index.html']);
+  it('takes invisible characters out of names, so one author has one page, and warns of look-alike letters', () => {
+    const authors = readdirSync(path.join(out, 'authors')).filter((name) => name !== 'index.html');
+    expect(authors).toContain('alice');
+    expect(authors).toHaveLength(2);
     expect(readFileSync(path.join(out, 'authors/alice/index.html'), 'utf8')).toContain('2 stories');
+    expect(log).toContain('The authors "Alice" (stories/other, stories/controls) and "\u0410lice" (stories/look-alike) look alike but are spelt with different characters (U+0041 against U+0410)');
   });
 
   it('keeps a heading from taking a paragraph’s id', () => {
