@@ -17,7 +17,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { hashOf, keepTree, linkTree, pruneExcept, searchPartCache } from '../src/build/build-cache.ts';
 import { codeKey } from '../src/build/code-key.ts';
-import { SEARCH_PARTS_FILE, searchIndexPartFolder, searchIndexUrl } from '../src/lib/urls.ts';
+import { htmlDownloadUrl, SEARCH_PARTS_FILE, searchIndexPartFolder, searchIndexUrl } from '../src/lib/urls.ts';
 import type { IndexPart, IndexPartAnswer } from './search-index-part.ts';
 
 /** Pages per part: about 500 MB of Pagefind memory each, so two at once stay well under 3 GB (docs/performance.md). */
@@ -57,7 +57,7 @@ async function readIfMarked(file: string): Promise<Buffer | undefined> {
 async function markedPages(site: string): Promise<Map<string, string>> {
   const pages = (await readdir(site, { recursive: true }))
     .map((file) => file.split(path.sep).join('/'))
-    .filter((file) => file.endsWith('.html') && !/^stories\/([^/]+)\/\1\.html$/.test(file))
+    .filter((file) => file.endsWith('.html') && `/${file}` !== htmlDownloadUrl(file.split('/')[1] ?? ''))
     .sort();
   const marked = new Map<string, string>();
   // A few files at a time: all at once would hold every page in memory.
