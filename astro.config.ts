@@ -1,6 +1,7 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { contentRoot, readSiteUrl } from './src/build/content-folder';
+import { cssBundle } from './src/build/css-bundles';
 
 // Test fixtures build into their own folders (QUIRE_OUT) so they never overwrite the site.
 export default defineConfig({
@@ -12,6 +13,14 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Pages only (their paths end in `/`): feeds, cards and story files are not pages.
   integrations: [sitemap({ filter: (url) => url.endsWith('/') })],
+  // Stylesheets in three files, whichever components import them: see src/build/css-bundles.ts.
+  vite: {
+    build: {
+      rolldownOptions: {
+        output: { codeSplitting: { groups: [{ name: (id, context) => cssBundle(id, (module) => context.getModuleInfo(module)) ?? null }] } },
+      },
+    },
+  },
   security: {
     // A <meta> Content Security Policy on every page: scripts and styles only from this site or
     // by hash (Astro hashes its own; the layout adds the head script's), nothing third-party.
