@@ -2,7 +2,7 @@ import sharp from 'sharp';
 
 /**
  * Story covers on the story page, as responsive AVIF and WebP. The page shows a cover at most
- * 16rem wide (global.css `.cover`), so these widths serve it at 1×, 1.5× and 2×.
+ * 16rem wide (Cover.css `.cover`), so these widths serve it at 1×, 1.5× and 2×.
  */
 const COVER_WIDTHS = [256, 384, 512] as const;
 export const COVER_FORMATS = ['avif', 'webp'] as const;

@@ -43,7 +43,7 @@ function setUp(texts: HTMLElement[]): void {
   button.setAttribute('aria-keyshortcuts', 'ArrowUp ArrowDown');
   button.title = 'Copy link to this paragraph (↑ and ↓ choose another)';
   const status = document.createElement('p');
-  status.className = 'passage-status';
+  status.className = 'toast passage-status';
   status.setAttribute('aria-live', 'polite');
   // In reading order just before the first text, so Tab reaches it there.
   texts[0]!.before(button);

@@ -52,7 +52,10 @@ test('a chapter page loads one stylesheet, without the rules only the library pa
   const rules = () =>
     page.evaluate(() => ({
       sheets: document.styleSheets.length,
-      library: [...document.styleSheets].some((sheet) => [...sheet.cssRules].some((rule) => rule.cssText.startsWith('.story-card'))),
+      // The rules sit in cascade layers (and media queries): look inside them.
+      library: [...document.styleSheets].some(function has(group: { cssRules: CSSRuleList }): boolean {
+        return [...group.cssRules].some((rule) => rule.cssText.startsWith('.story-card') || ('cssRules' in rule && has(rule as CSSGroupingRule)));
+      }),
     }));
   await page.goto('/stories/salt-and-ledger/the-lighthouse/');
   expect(await rules()).toEqual({ sheets: 1, library: false });
