@@ -4,6 +4,7 @@
  * No colours: text stays in the reader's (or the e-reader's) colours, light or dark.
  */
 const SHARED = `
+body { overflow-wrap: break-word; }
 h1 { text-align: center; margin: 1em 0; }
 .byline { text-align: center; }
 hr { border: 0; margin: 1.5em auto; text-align: center; }
