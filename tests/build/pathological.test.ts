@@ -25,17 +25,30 @@ const story = (slug: string, fields: string, chapter: string) => {
   write(`stories/${slug}/01-one.md`, chapter);
 };
 
-async function run(args: string[]): Promise<{ code: number; output: string; seconds: number }> {
+/** GNU time reports the peak memory of the largest process the command ran (Astro's, in a build). */
+const TIME = '/usr/bin/time';
+const PEAK = /^quire-peak-kb=(\d+)$/m;
+
+async function run(args: string[]): Promise<{ code: number; output: string; seconds: number; peakMegabytes: number }> {
   const started = performance.now();
   const env = { ...process.env, QUIRE_CONTENT: content, QUIRE_OUT: path.join(temporary, 'dist'), ASTRO_TELEMETRY_DISABLED: '1' };
+  const finish = (code: number, stdout: string, stderr: string) => ({
+    code,
+    output: stdout + stderr.replace(PEAK, ''),
+    seconds: (performance.now() - started) / 1000,
+    peakMegabytes: Number(PEAK.exec(stderr)?.[1]) / 1024,
+  });
   try {
-    const { stdout, stderr } = await execute(process.execPath, args, { env, maxBuffer: 256 * 1024 * 1024 });
-    return { code: 0, output: stdout + stderr, seconds: (performance.now() - started) / 1000 };
+    const { stdout, stderr } = await execute(TIME, ['-f', 'quire-peak-kb=%M', process.execPath, ...args], { env, maxBuffer: 256 * 1024 * 1024 });
+    return finish(0, stdout, stderr);
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, output: failed.stdout + failed.stderr, seconds: (performance.now() - started) / 1000 };
+    return finish(failed.code, failed.stdout, failed.stderr);
   }
 }
+
+/** Before the guards, 80,000 &amp; alone peaked at 6.1 GB; a build of this library takes about 0.75 GB. */
+const MEMORY_BOUND_MEGABYTES = 2048;
 
 /** Each refused story, and what must be said of it. */
 const REFUSED: Record<string, RegExp> = {
@@ -59,18 +72,22 @@ beforeAll(() => {
 
 describe('pathological input', () => {
   it('npm run check names every refused story, quickly', async () => {
-    const { code, output, seconds } = await run([TSX, 'scripts/check-content.ts']);
+    const { code, output, seconds, peakMegabytes } = await run([TSX, 'scripts/check-content.ts']);
     expect(code, output).toBe(1);
     for (const [slug, problem] of Object.entries(REFUSED)) expect(output, slug).toMatch(problem);
     expect(output).toContain(`The content has ${Object.keys(REFUSED).length} problems:`);
     expect(seconds).toBeLessThan(60);
+    console.log(`pathological check: ${seconds.toFixed(1)} s, peak ${Math.round(peakMegabytes)} MB`);
+    expect(peakMegabytes).toBeLessThan(MEMORY_BOUND_MEGABYTES);
   }, 120_000);
 
   it('the build leaves the refused stories out with --skip-broken and builds the rest, quickly', async () => {
-    const { code, output, seconds } = await run(['scripts/build.ts', '--skip-broken']);
+    const { code, output, seconds, peakMegabytes } = await run(['scripts/build.ts', '--skip-broken']);
     expect(code, output).toBe(0);
     expect(output).toContain('Generated 1 of 1 stories');
     expect(existsSync(path.join(temporary, 'dist/stories/enormous-fields/card.png'))).toBe(true);
     expect(seconds).toBeLessThan(120);
+    console.log(`pathological build: ${seconds.toFixed(1)} s, peak ${Math.round(peakMegabytes)} MB`);
+    expect(peakMegabytes).toBeLessThan(MEMORY_BOUND_MEGABYTES);
   }, 180_000);
 });
