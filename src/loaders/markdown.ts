@@ -46,6 +46,11 @@ async function render(markdown: string, hastPlugins: HastPluginList, story?: Sto
   if (depth > MAX_NESTING) {
     return { html: '', text: '', files: [], problems: [`nests elements ${depth} deep (quotes in quotes, tags in tags); at most ${MAX_NESTING} are allowed`] };
   }
+  // A text that opens `<textarea>` and never closes it would lose everything after it, silently.
+  // Titles and names (not closed here) only lose the rest of themselves.
+  if (close && data.unclosedDropped) {
+    return { html: '', text: '', files: [], problems: [`opens <${data.unclosedDropped}> and never closes it, which would hide everything after it; close it with </${data.unclosedDropped}> or remove it`] };
+  }
   return {
     // Only a text with raw HTML can leave an element open.
     html: close && data.rawHtml ? closedHtml(html) : html,

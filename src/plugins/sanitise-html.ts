@@ -6,6 +6,8 @@ declare module 'satteri' {
   interface DataMap {
     /** The document had raw HTML, so it may leave an element open (see closed-html.ts). */
     rawHtml: boolean;
+    /** An element removed with its content (`<textarea>`, `<svg>`) that the document never closes. */
+    unclosedDropped: string;
   }
 }
 
@@ -36,13 +38,14 @@ const RENAMED: Record<string, { tag: string; attributes: string }> = {
  * elements are re-emitted with only allowed attributes; everything else is dropped, and scripts,
  * styles, frames and the like are dropped with their content. Comments never reach the output.
  */
-function createFragmentSanitiser(): { sanitise(fragment: string): string; readonly dropping: boolean; end(): void } {
+function createFragmentSanitiser(): { sanitise(fragment: string): string; readonly dropping: boolean; readonly openDropped: string | undefined; end(): void } {
   let output = '';
   let droppedDepth = 0;
+  let openDropped: string | undefined;
   const parser = new Parser(
     {
       onopentag(name, attributes) {
-        if (DROPPED_WITH_CONTENT.has(name)) droppedDepth++;
+        if (DROPPED_WITH_CONTENT.has(name) && droppedDepth++ === 0) openDropped = name;
         if (droppedDepth > 0) return;
         if (!ALLOWED_ELEMENTS.has(name)) return;
         const renamed = RENAMED[name];
@@ -58,6 +61,7 @@ function createFragmentSanitiser(): { sanitise(fragment: string): string; readon
       onclosetag(name, isImplied) {
         if (DROPPED_WITH_CONTENT.has(name)) {
           droppedDepth = Math.max(0, droppedDepth - 1);
+          if (droppedDepth === 0) openDropped = undefined;
           return;
         }
         if (droppedDepth > 0 || isImplied || VOID_ELEMENTS.has(name) || !ALLOWED_ELEMENTS.has(name)) return;
@@ -75,6 +79,10 @@ function createFragmentSanitiser(): { sanitise(fragment: string): string; readon
     /** Inside an element dropped with its content (a `<script>` whose end tag is still to come). */
     get dropping() {
       return droppedDepth > 0;
+    },
+    /** The outermost element dropped with its content that is still open. */
+    get openDropped() {
+      return openDropped;
     },
     end() {
       parser.end();
@@ -103,7 +111,10 @@ export const sanitiseHtml: HastPluginEntry = () => {
       const until = next.findIndex((sibling) => sibling.type === 'raw');
       for (let i = 0; i < (until === -1 ? next.length : until); i++) ctx.removeChildAt(parent, index + 1);
     },
-    after() {
+    after(_root, ctx) {
+      // Left open, it takes everything after it, to the end of the text, with it.
+      const unclosed = sanitiser.openDropped;
+      if (unclosed) ctx.data.unclosedDropped = unclosed;
       sanitiser.end();
     },
   };

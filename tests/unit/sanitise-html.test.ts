@@ -38,6 +38,14 @@ describe('raw HTML sanitising', () => {
     expect(out).toContain('After.</p>');
   });
 
+  it.each(['textarea', 'svg', 'xmp', 'noscript'])('refuses a <%s> never closed, which would hide the rest of the text', async (tag) => {
+    const rendered = await renderChapter(`Before <${tag} autofocus> after.\n\nThe rest of the chapter.\n`);
+    expect(rendered.problems).toEqual([`opens <${tag}> and never closes it, which would hide everything after it; close it with </${tag}> or remove it`]);
+    expect((await renderNote(`Notes <${tag}>\n\nmore notes`)).problems).toHaveLength(1);
+    // A closed one is only removed, with what it holds.
+    expect(await html(`Before <${tag}>hidden</${tag}> after.`)).toBe('<p id="p-1">Before  after.</p>\n');
+  });
+
   it('drops the content of scripts and styles written inside a paragraph, and only that', async () => {
     const out = await html('Before <script>steal(document.cookie)</script> *between* <style>p { color: red }</style> after.');
     expect(out).toBe('<p id="p-1">Before  <em>between</em>  after.</p>\n');
