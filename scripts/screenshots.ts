@@ -36,6 +36,7 @@ const PAGES = {
   'browse-index': `${SAMPLE_PORT}/fandoms/`,
   'browse-term': `${SAMPLE_PORT}/tags/`,
   search: `${SAMPLE_PORT}/search/`,
+  'reading-settings': `${SAMPLE_PORT}/reading-settings/`,
   'not-found': `${SAMPLE_PORT}/404.html`,
   'french-chapter': `${SAMPLE_PORT}/stories/la-boulangere-de-minuit/la-farine/`,
   'rtl-story': `${FIXTURES_PORT}/stories/rtl-story/`,

@@ -9,6 +9,7 @@ import path from 'node:path';
  * - `reading`: everything a chapter page (the page readers load most) uses, the site's own
  *   rules (src/styles/global.css) included. One file, which every page loads.
  * - `search`: the search page's form and results.
+ * - `settings`: the reading settings panel, which a work's page loads on first use with the panel.
  * - `library`: the rest of the library pages' (home, browse, story, whole work), one file.
  *
  * The cascade layers (src/styles/layers.css) make the order of the files and of the rules in them
@@ -17,6 +18,7 @@ import path from 'node:path';
 export const CSS_BUNDLES: readonly { name: string; pages: readonly string[] }[] = [
   { name: 'reading', pages: ['stories/[story]/[chapter].astro'] },
   { name: 'search', pages: ['search.astro'] },
+  { name: 'settings', pages: ['reading-settings.astro'] },
 ];
 export const OTHER_PAGES_BUNDLE = 'library';
 

@@ -14,6 +14,9 @@ export const wholeWorkUrl = (story: string): string => `/stories/${story}/all/`;
 export const storyFileUrl = (story: string, file: string): string =>
   `/stories/${story}/files/${file.split('/').map(encodeURIComponent).join('/')}`;
 
+/** The reading settings page, where the "Aa" button of a work's pages loads its panel from. */
+export const readingSettingsUrl = (): string => '/reading-settings/';
+
 /** The search page; the header's search form sends the query as `q`. */
 export const searchUrl = (): string => '/search/';
 

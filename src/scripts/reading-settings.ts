@@ -1,109 +1,112 @@
-import { applySettings, parseSetting, SETTINGS, syncBrowserColours, type SettingName } from '../lib/settings';
-import { readSetting, writeSetting } from './storage';
+import { readingSettingsUrl } from '../lib/urls';
+import type { ReadingSettingsPanel } from './reading-settings-panel';
 
-/** The settings this panel's own inputs change (text size has its own control inside the panel). */
-const PANEL_SETTINGS = ['lineSpacing', 'textWidth', 'theme', 'font', 'publisherStyling'] as const satisfies SettingName[];
-const SETTING_BY_KEY = new Map<string, SettingName>(PANEL_SETTINGS.map((name) => [SETTINGS[name].key, name]));
+const PANEL_ID = 'reading-settings-panel';
+const PANEL_ELEMENT = 'quire-settings-panel';
 
-/** Shows one setting's value on the page, and keeps the browser's own colours in step with the theme. */
-function show(name: SettingName, value: string): void {
-  const setting = SETTINGS[name];
-  applySettings(document, [setting], { [setting.key]: value });
-  if (name === 'theme') syncBrowserColours(document, value !== setting.defaultValue);
+/** Resolves when `link` has loaded, rejects if it cannot. */
+const loaded = (link: HTMLLinkElement): Promise<unknown> =>
+  new Promise((resolve, reject) => {
+    link.addEventListener('load', resolve);
+    link.addEventListener('error', reject);
+  });
+
+/**
+ * The element `id` of the page at `url`, with what it needs to work here: that page's stylesheets
+ * and module scripts this page does not have yet (a module already loaded is not run again). Taken
+ * whole from the built page, so nothing here knows the panel's files, and nothing is in the
+ * chapter page until a reader asks for it.
+ */
+async function elementFrom(url: string, id: string): Promise<HTMLElement> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+  const element = page.getElementById(id);
+  if (!element) throw new Error(`${url} has no #${id}`);
+  const base = new URL(url, location.href);
+  const absolute = (element: Element, attribute: string) => new URL(element.getAttribute(attribute) ?? '', base).href;
+  const have = new Set([...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map((link) => link.href));
+  const stylesheets = [...page.querySelectorAll('link[rel="stylesheet"]')]
+    .map((link) => absolute(link, 'href'))
+    .filter((href) => !have.has(href))
+    .map((href) => {
+      const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href });
+      document.head.append(link);
+      return loaded(link);
+    });
+  const scripts = [...page.querySelectorAll('script[type="module"][src]')].map((script) => import(/* @vite-ignore */ absolute(script, 'src')));
+  await Promise.all([...stylesheets, ...scripts]);
+  return document.importNode(element, true);
 }
 
 /**
- * The "Aa" reading settings: a disclosure button and its panel. Enhances the server-rendered inputs;
- * closes on Escape, on a click outside and when focus leaves it, and gives focus back to its button.
+ * The "Aa" button of a work's pages. Its panel is not in the page (a chapter page stays light):
+ * the first press, or the pointer or focus reaching the button, takes it from the reading settings
+ * page. A press while it loads opens it when it arrives (a second press, or focus moving on, cancels
+ * that); if it cannot be loaded, a status line says so and the next press tries again.
  */
-class ReadingSettingsPanel extends HTMLElement {
+class ReadingSettingsButton extends HTMLElement {
   #toggle!: HTMLButtonElement;
-  #panel!: HTMLElement;
+  #status!: HTMLElement;
+  #panel: ReadingSettingsPanel | undefined;
+  #loading: Promise<ReadingSettingsPanel> | undefined;
+  #wanted = false;
 
   connectedCallback(): void {
-    this.#toggle = this.querySelector('[aria-controls]')!;
-    this.#panel = this.querySelector(`#${this.#toggle.getAttribute('aria-controls')}`)!;
-    for (const name of PANEL_SETTINGS) this.#render(name, parseSetting(SETTINGS[name], readSetting(SETTINGS[name].key)));
-    this.#toggle.addEventListener('click', this.#onToggle);
-    this.#panel.addEventListener('change', this.#onChange);
-    this.#panel.addEventListener('click', this.#onPanelClick);
-    this.addEventListener('keydown', this.#onKeydown);
-    this.addEventListener('focusout', this.#onFocusOut);
-    document.addEventListener('pointerdown', this.#onPointerDown);
-    window.addEventListener('storage', this.#onStorage);
+    this.#toggle = this.querySelector('button')!;
+    this.#status = this.querySelector('[role="status"]')!;
+    this.#toggle.addEventListener('click', this.#onClick);
+    this.#toggle.addEventListener('pointerenter', this.#warm);
+    this.#toggle.addEventListener('focus', this.#warm);
   }
 
-  disconnectedCallback(): void {
-    document.removeEventListener('pointerdown', this.#onPointerDown);
-    window.removeEventListener('storage', this.#onStorage);
-  }
-
-  get #isOpen(): boolean {
-    return !this.#panel.hidden;
-  }
-
-  #setOpen(open: boolean, { returnFocus = false } = {}): void {
-    this.#panel.hidden = !open;
-    this.#toggle.setAttribute('aria-expanded', String(open));
-    if (returnFocus) this.#toggle.focus();
-  }
-
-  #onToggle = (): void => this.#setOpen(!this.#isOpen);
-
-  #onPanelClick = (event: Event): void => {
-    if ((event.target as Element).closest('[data-close]')) this.#setOpen(false, { returnFocus: true });
+  #warm = (): void => {
+    this.#load().catch(() => undefined);
   };
 
-  #onKeydown = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape' && this.#isOpen) {
-      event.preventDefault();
-      this.#setOpen(false, { returnFocus: true });
-    } else if ((event.key === 'ArrowLeft' || event.key === 'ArrowRight') && !(event.target instanceof HTMLInputElement)) {
-      // Arrow keys in the panel belong to it, not to the page's chapter shortcuts.
-      event.preventDefault();
+  #onClick = (): void => {
+    if (this.#panel) {
+      this.#panel.setOpen(!this.#panel.isOpen);
+      return;
     }
+    this.#wanted = !this.#wanted;
+    this.#status.textContent = '';
+    if (this.#wanted) this.setAttribute('aria-busy', 'true');
+    else this.removeAttribute('aria-busy');
+    this.#load()
+      .then(
+        (panel) => {
+          // Not if the reader has meanwhile moved on (focus gone elsewhere): it would cover the page unasked.
+          const focus = document.activeElement;
+          if (this.#wanted && (!focus || focus === document.body || this.contains(focus))) panel.setOpen(true);
+        },
+        () => {
+          if (this.#wanted) this.#status.textContent = this.dataset.unavailable ?? '';
+        },
+      )
+      .finally(() => {
+        this.#wanted = false;
+        this.removeAttribute('aria-busy');
+      });
   };
 
-  #onPointerDown = (event: PointerEvent): void => {
-    if (!this.#isOpen || this.contains(event.target as Node)) return;
-    const hadFocus = this.#panel.contains(document.activeElement);
-    this.#setOpen(false);
-    if (!hadFocus) return;
-    // A click on plain text leaves focus nowhere (once the browser has handled the press): keep the reader's place.
-    setTimeout(() => {
-      if (document.activeElement === document.body) this.#toggle.focus({ preventScroll: true });
-    });
-  };
-
-  /** Tabbing out of the panel closes it, so it never covers the text behind the reader's back. */
-  #onFocusOut = (event: FocusEvent): void => {
-    const next = event.relatedTarget as Node | null;
-    if (this.#isOpen && next && !this.contains(next)) this.#setOpen(false);
-  };
-
-  #onChange = (event: Event): void => {
-    const input = event.target as HTMLInputElement;
-    const name = SETTING_BY_KEY.get(input.name);
-    if (!name) return;
-    const setting = SETTINGS[name];
-    const value = input.type === 'checkbox' ? (input.checked ? 'on' : 'off') : input.value;
-    if (!setting.values.includes(value as never)) return;
-    writeSetting(setting.key, value);
-    show(name, value);
-  };
-
-  /** Another tab changed a setting (or cleared them all): show it (the settings script applies it to the page). */
-  #onStorage = (event: StorageEvent): void => {
-    const name = event.key === null ? undefined : SETTING_BY_KEY.get(event.key);
-    const names = event.key === null ? PANEL_SETTINGS : name ? [name] : [];
-    for (const name of names) this.#render(name, parseSetting(SETTINGS[name], event.newValue));
-  };
-
-  #render(name: SettingName, value: string): void {
-    for (const input of this.#panel.querySelectorAll<HTMLInputElement>(`input[name="${SETTINGS[name].key}"]`)) {
-      input.checked = input.type === 'checkbox' ? value === 'on' : input.value === value;
-    }
+  #load(): Promise<ReadingSettingsPanel> {
+    this.#loading ??= elementFrom(readingSettingsUrl(), PANEL_ID).then(
+      async (element) => {
+        element.hidden = true;
+        this.append(element);
+        await customElements.whenDefined(PANEL_ELEMENT);
+        this.#toggle.setAttribute('aria-controls', PANEL_ID);
+        this.#panel = element as ReadingSettingsPanel;
+        return this.#panel;
+      },
+      (error: unknown) => {
+        this.#loading = undefined;
+        throw error;
+      },
+    );
+    return this.#loading;
   }
 }
 
-customElements.define('quire-reading-settings', ReadingSettingsPanel);
+customElements.define('quire-reading-settings', ReadingSettingsButton);

@@ -10,6 +10,7 @@ const PAGES = {
   'French chapter': '/stories/la-boulangere-de-minuit/le-premier-client/',
   '404': '/no-such-page/',
   search: '/search/',
+  'reading settings': '/reading-settings/',
   'right-to-left chapter': fixtureUrl('/stories/rtl-story/the-night/'),
   'right-to-left whole-work': fixtureUrl('/stories/rtl-story/all/'),
   'edge-case whole-work': fixtureUrl('/stories/edge-cases/all/'),

@@ -47,6 +47,8 @@ test('a keyboard-only reader can skip to the text, size it and move to the next 
   // Open the reading settings, size the text from the keyboard, then follow the next-chapter link.
   await page.getByRole('button', { name: 'Reading settings' }).focus();
   await page.keyboard.press('Enter');
+  // The panel loads on first use; the reader tabs on once it is there.
+  await expect(page.getByRole('group', { name: 'Reading settings' })).toBeVisible();
   for (const control of ['button Close', 'button Decrease text size', 'button Increase text size']) {
     await page.keyboard.press('Tab');
     expect((await focused(page)).label).toBe(control);

@@ -13,7 +13,7 @@ export async function openReadingSettings(page: Page): Promise<Locator> {
 
 /** The panel's input for one value of a setting (radio, or the publisher-styling switch). */
 export const settingInput = (page: Page, name: SettingName, value?: string): Locator =>
-  page.locator(`quire-reading-settings input[name="${SETTINGS[name].key}"]${value ? `[value="${value}"]` : ''}`);
+  page.locator(`#reading-settings-panel input[name="${SETTINGS[name].key}"]${value ? `[value="${value}"]` : ''}`);
 
 /** Chooses a value in the open panel. */
 export async function choose(page: Page, name: Exclude<SettingName, 'textSize'>, value: string): Promise<void> {

@@ -308,6 +308,7 @@ test.describe('the panel', () => {
   test('text size is the first setting, one tap away, and arrow keys in the panel never turn the page', async ({ page }) => {
     await page.goto(CHAPTER);
     await page.getByRole('button', { name: 'Reading settings' }).press('Enter');
+    await expect(page.getByRole('group', { name: 'Reading settings' })).toBeVisible();
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await expect(page.getByRole('button', { name: 'Decrease text size' })).toBeFocused();
@@ -352,6 +353,91 @@ test.describe('the panel', () => {
     await page.goto(CHAPTER);
     await expect(page.locator('#chapter-text p').first()).toBeVisible();
     await expect(page.getByRole('button', { name: 'Reading settings' })).toBeHidden();
+  });
+});
+
+test.describe('the panel loads on first use', () => {
+  /** Holds back the reading settings page (where the panel comes from) until `release` is called. */
+  async function holdPanel(page: Page, { fail = false } = {}): Promise<() => void> {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/reading-settings/', async (route) => {
+      await released;
+      if (fail) await route.abort('internetdisconnected');
+      else await route.continue();
+    });
+    return release;
+  }
+
+  test('a chapter page carries none of it until the reader asks', async ({ page }) => {
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    await page.goto(CHAPTER);
+    await page.waitForLoadState('networkidle');
+    expect(requests.filter((path) => path.startsWith('/reading-settings/') || /ReadingSettingsPanel|settings\..*\.css/.test(path))).toEqual([]);
+    await expect(page.locator('#reading-settings-panel')).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Reading settings' }).click();
+    await expect(page.getByRole('group', { name: 'Reading settings' })).toBeVisible();
+    expect(requests).toContain('/reading-settings/');
+    // Its own stylesheet came with it: the options are drawn as segments, not bare radios.
+    expect(await styleOf(page, '.reading-settings__option input', 'opacity')).toBe('0');
+  });
+
+  test('a press while it loads opens it when it arrives, and a second press cancels that', async ({ page }) => {
+    await page.goto(CHAPTER);
+    const toggle = page.getByRole('button', { name: 'Reading settings' });
+    const panel = page.getByRole('group', { name: 'Reading settings' });
+    let release = await holdPanel(page);
+    await toggle.click();
+    await expect(page.locator('quire-reading-settings')).toHaveAttribute('aria-busy', 'true');
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    release();
+    await expect(panel).toBeVisible();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.locator('quire-reading-settings')).not.toHaveAttribute('aria-busy');
+
+    await page.goto(OTHER_CHAPTER);
+    release = await holdPanel(page);
+    await toggle.click();
+    await toggle.click();
+    release();
+    await expect(page.locator('#reading-settings-panel')).toHaveCount(1);
+    await expect(panel).toBeHidden();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await toggle.click();
+    await expect(panel).toBeVisible();
+  });
+
+  test('when it cannot load, it says so, and the next press tries again', async ({ page, problems }) => {
+    await page.goto(CHAPTER);
+    const toggle = page.getByRole('button', { name: 'Reading settings' });
+    const release = await holdPanel(page, { fail: true });
+    await toggle.click();
+    release();
+    await expect(page.getByRole('status').filter({ hasText: 'could not be loaded' })).toBeVisible();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await page.unroute('**/reading-settings/');
+    await toggle.click();
+    await expect(page.getByRole('group', { name: 'Reading settings' })).toBeVisible();
+    await expect(page.getByText('could not be loaded')).toHaveCount(0);
+    // The one failed request this test made on purpose, and nothing else.
+    expect(problems).toEqual(['console error: Failed to load resource: net::ERR_INTERNET_DISCONNECTED']);
+    problems.length = 0;
+  });
+
+  test('the reading settings page shows the panel open, tried on a passage, and its choices follow the reader', async ({ page }) => {
+    await page.goto('/reading-settings/');
+    await expect(page.getByRole('heading', { level: 1, name: 'Reading settings' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Close' })).toBeHidden();
+    const before = await styleOf(page, '.reading-settings-page__sample p', 'line-height');
+    await choose(page, 'lineSpacing', 'loose');
+    expect(px(await styleOf(page, '.reading-settings-page__sample p', 'line-height'))).toBeGreaterThan(px(before));
+    await choose(page, 'theme', 'dark');
+    await page.goto(CHAPTER);
+    expect(await styleOf(page, 'body', 'background-color')).toBe('rgb(27, 26, 24)');
+    await openReadingSettings(page);
+    await expect(settingInput(page, 'lineSpacing', 'loose')).toBeChecked();
   });
 });
 
