@@ -159,9 +159,9 @@ test.describe('home page sort and filter', () => {
 
   test('sorts by first publication', async ({ page }) => {
     await page.goto(fixtureUrl('/'));
-    await expect(titles(page)).toHaveText(['Unwarned Waters', 'The Long Watch', 'Edge Cases', 'The Styled Letter', 'القمر فوق المدينة', /^Antidisestablishmentarianism/, /Hostile/]);
+    await expect(titles(page)).toHaveText(['Unwarned Waters', 'The Long Watch', 'Edge Cases', 'The Styled Letter', 'القمر فوق المدينة', /^Antidisestablishmentarianism/, /Hostile/, 'The Keeper’s Log']);
     await page.getByLabel('Sort by').selectOption({ label: 'Recently published' });
-    await expect(titles(page)).toHaveText(['Unwarned Waters', 'The Long Watch', 'The Styled Letter', 'القمر فوق المدينة', /^Antidisestablishmentarianism/, /Hostile/, 'Edge Cases']);
+    await expect(titles(page)).toHaveText(['Unwarned Waters', 'The Long Watch', 'The Styled Letter', 'القمر فوق المدينة', /^Antidisestablishmentarianism/, /Hostile/, 'Edge Cases', 'The Keeper’s Log']);
     await expect(page).toHaveURL(fixtureUrl('/?sort=published'));
   });
 

@@ -66,6 +66,23 @@ test('the chapter menu lists every chapter, marks this one, and closes with Esca
   await expect(page).toHaveURL('/stories/salt-and-ledger/storm-warning/');
 });
 
+test('a long story’s chapter menu lists the first, the last and the chapters around this one, and links to them all', async ({ page }) => {
+  const entries = (numbers: number[]) => numbers.map((n) => `${n}. Entry ${n}`);
+  await page.goto(fixtureUrl('/stories/long-serial/entry-12/'));
+  await page.locator('.chapter-jump summary').click();
+  const list = page.locator('.chapter-jump__list a');
+  await expect(list).toHaveText(entries([1, 8, 9, 10, 11, 12, 13, 14, 15, 16, 24]));
+  await expect(list.nth(5)).toHaveAttribute('aria-current', 'page');
+  await expectAccessible(page);
+
+  await page.goto(fixtureUrl('/stories/long-serial/entry-1/'));
+  await page.locator('.chapter-jump summary').click();
+  await expect(list).toHaveText(entries([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 24]));
+  await page.getByRole('link', { name: 'All 24 chapters' }).click();
+  await expect(page).toHaveURL(fixtureUrl('/stories/long-serial/#contents'));
+  await expect(page.locator('section:has(#contents) .toc__title')).toHaveCount(24);
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 

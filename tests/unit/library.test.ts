@@ -53,7 +53,7 @@ describe('reading the content folder', () => {
 
   it('reads a valid library with defaults resolved and drafts left out', async () => {
     const library = await readLibrary(fixture('library'), { includeDrafts: false, renderCache });
-    expect(library.stories.map((s) => s.slug).sort()).toEqual(['edge-cases', 'hostile', 'long-words', 'mature-story', 'publisher-styling', 'rtl-story', 'warned-story']);
+    expect(library.stories.map((s) => s.slug).sort()).toEqual(['edge-cases', 'hostile', 'long-serial', 'long-words', 'mature-story', 'publisher-styling', 'rtl-story', 'warned-story']);
     const edge = library.stories.find((s) => s.slug === 'edge-cases')!;
     expect(edge).toMatchObject({
       authors: ['Solo Author'],
