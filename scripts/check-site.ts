@@ -2,7 +2,8 @@
 /**
  * Checks a built site: every page passes html-validate (with .htmlvalidate.json), and every
  * internal link, image (srcset and og:image included), stylesheet and script resolves,
- * fragments (#p-12, #contents) included.
+ * fragments (#p-12, #contents) included; and no chapter page weighs more than the ceiling
+ * (scripts/page-weight.ts).
  * Usage: node scripts/check-site.ts [--no-validate] <folder>...
  */
 import { existsSync, statSync } from 'node:fs';
@@ -11,6 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { HtmlValidate, StaticConfigLoader, formatterFactory } from 'html-validate';
 import { Parser } from 'htmlparser2';
+import { CHAPTER_PAGE_BUDGET, CHAPTER_PAGE_CEILING, pageWeight } from './page-weight.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'no-validate': { type: 'boolean', default: false } } });
 
@@ -68,6 +70,19 @@ for (const folder of positionals) {
   }
   console.log(`${folder}: ${pages.length} pages, ${[...scanned.values()].reduce((n, s) => n + s.links.length, 0)} links checked, ${broken} broken`);
   failures += broken;
+
+  // Chapter pages: stories/<story>/<chapter>/index.html, but the whole work (`all`).
+  const chapterPages = pages.map((page) => path.relative(root, page).split(path.sep).join('/')).filter((page) => /^stories\/[^/]+\/(?!all\/)[^/]+\/index\.html$/.test(page));
+  let heaviest = { page: '', total: 0 };
+  for (const page of chapterPages) {
+    const { total } = await pageWeight(root, page);
+    if (total > heaviest.total) heaviest = { page, total };
+    if (total > CHAPTER_PAGE_CEILING) {
+      failures++;
+      console.error(`${folder}/${page}: ${total} bytes gzipped without its text, over the ceiling of ${CHAPTER_PAGE_CEILING}`);
+    }
+  }
+  console.log(`${folder}: heaviest of ${chapterPages.length} chapter pages ${heaviest.page}, ${heaviest.total} bytes gzipped without its text (ceiling ${CHAPTER_PAGE_CEILING}, budget ${CHAPTER_PAGE_BUDGET})`);
 
   if (!values['no-validate']) {
     const validator = new HtmlValidate(new StaticConfigLoader(JSON.parse(await readFile('.htmlvalidate.json', 'utf8'))));
