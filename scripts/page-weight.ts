@@ -40,7 +40,7 @@ function split(html: string): { markup: string; inlineCode: string[]; stylesheet
   const inlineCode: string[] = [];
   const stylesheets: string[] = [];
   const scripts: string[] = [];
-  const open: { name: string; cutFrom?: number; inlineScript?: boolean }[] = [];
+  const open: { cutFrom?: number; inlineScript: boolean }[] = [];
   let textDepth = 0;
   const parser = new Parser(
     {
@@ -50,16 +50,15 @@ function split(html: string): { markup: string; inlineCode: string[]; stylesheet
         if (name === 'script' && attributes.src) scripts.push(attributes.src);
         if (name === 'link' && attributes.rel === 'stylesheet' && attributes.href) stylesheets.push(attributes.href);
         if (name === 'link' && attributes.rel === 'modulepreload' && attributes.href) scripts.push(attributes.href);
-        open.push({ name, ...(isText || inlineScript ? { cutFrom: parser.endIndex + 1 } : {}), inlineScript });
+        open.push({ ...(isText || inlineScript ? { cutFrom: parser.endIndex + 1 } : {}), inlineScript });
         if (isText) textDepth++;
       },
-      onclosetag(name, implied) {
+      onclosetag(_name, implied) {
         const element = open.pop();
         if (!element || implied || element.cutFrom === undefined) return;
         cuts.push([element.cutFrom, parser.startIndex]);
         if (element.inlineScript) inlineCode.push(html.slice(element.cutFrom, parser.startIndex));
         else textDepth--;
-        void name;
       },
     },
     { decodeEntities: false },
