@@ -6,7 +6,9 @@
  * after a chapter is added and after a story's title changes. Reports wall time (and its ratio to
  * the baseline and to the cold build, all measured in this run), peak memory of the whole process
  * tree, pages, output size and file count, and where the time goes; then the weight of a typical
- * chapter page of the sample library, without its text. Results are printed as Markdown tables.
+ * chapter page of the sample library, without its text, and the dev server on each generated
+ * library: how long until it answers a chapter page, and until a saved edit shows. Results are
+ * printed as Markdown tables.
  *
  * Usage: npm run bench -- [--chapters 1000,10000] [--sample]
  */
@@ -166,13 +168,58 @@ async function benchBuild(label: string, content: string, out: string, { edits =
   return rows;
 }
 
+const DEV_PORT = 4479;
+
+/**
+ * The dev server on a library whose render cache is warm (the builds above filled it): seconds
+ * until a chapter page answers, then until a one-word edit of it shows, and what the page
+ * answered meanwhile (a save must never leave the author looking at errors).
+ */
+async function benchDev(label: string, content: string): Promise<string> {
+  const page = `http://localhost:${DEV_PORT}/stories/story-0001/chapter-1/`;
+  const file = path.join(content, 'stories/story-0001/01-chapter-1.md');
+  const child = spawn(process.execPath, [ASTRO, 'dev', '--port', String(DEV_PORT)], {
+    env: { ...process.env, QUIRE_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: 'ignore',
+    detached: true,
+  });
+  const answers = new Map<string, number>();
+  const until = async (wanted: (body: string) => boolean) => {
+    const deadline = performance.now() + 600_000;
+    while (performance.now() < deadline) {
+      const answer = await fetch(page).then(async (response) => ({ status: String(response.status), body: await response.text() }), () => ({ status: 'no answer', body: '' }));
+      answers.set(answer.status, (answers.get(answer.status) ?? 0) + 1);
+      if (answer.status === '200' && wanted(answer.body)) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`${page} did not show what the benchmark waits for`);
+  };
+  try {
+    const started = performance.now();
+    await until(() => true);
+    const ready = (performance.now() - started) / 1000;
+    answers.clear();
+    const word = `Benchmarked${Date.now()}`;
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/\n\n(?=[A-Z“])/, `\n\n${word} `));
+    const saved = performance.now();
+    await until((body) => body.includes(word));
+    const shown = (performance.now() - saved) / 1000;
+    console.error(`${label} dev server: ready ${ready.toFixed(1)} s, edit shown ${shown.toFixed(1)} s`);
+    return `| ${label} | ${ready.toFixed(1)} s | ${shown.toFixed(1)} s | ${[...answers].map(([status, count]) => `${count} × ${status}`).join(', ')} |`;
+  } finally {
+    process.kill(-child.pid!, 'SIGTERM');
+  }
+}
+
 const rows: string[] = [];
+const devRows: string[] = [];
 rows.push(...(await benchBuild('sample library', path.resolve('content'), path.resolve('bench/dist-sample'), { edits: false })));
 for (const chapters of values.chapters.split(',').map(Number)) {
   const library = path.resolve(`bench/library-${chapters}`);
   // Generated afresh: the edits change it.
   await generateLibrary({ chapters, out: library });
   rows.push(...(await benchBuild(`${chapters.toLocaleString('en')} chapters`, library, path.resolve(`bench/dist-${chapters}`))));
+  devRows.push(await benchDev(`${chapters.toLocaleString('en')} chapters`, library));
 }
 // A chapter page of the sample library, and one of the largest generated library's (a story of
 // 20–50 chapters): the page must not grow with the story or the archive.
@@ -191,3 +238,7 @@ console.log(`\nChapter page without its text, each file gzipped (budget ${CHAPTE
 console.log('| page | HTML | CSS | JS | total | requests before first paint |');
 console.log('|---|---|---|---|---|---|');
 for (const weight of weights) console.log(`| ${weight.label} | ${weight.html} B | ${weight.css} B | ${weight.js} B | ${weight.total} B | ${weight.blocking} |`);
+console.log('\nThe dev server (`npm run dev`), render cache warm:\n');
+console.log('| library | first chapter page answered | one-word edit shown | answers while the edit loads |');
+console.log('|---|---|---|---|');
+console.log(devRows.join('\n'));

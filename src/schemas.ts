@@ -205,7 +205,7 @@ export const storyEntrySchema = storySchema.omit({ disclaimer: true }).extend({
   words: z.number(),
 });
 
-export const chapterEntrySchema = chapterSchema.extend({
+export const chapterEntrySchema = chapterSchema.omit({ notes: true, endNotes: true }).extend({
   story: z.string(),
   slug: z.string(),
   /** 1-based position among the story's chapters. */
@@ -215,13 +215,10 @@ export const chapterEntrySchema = chapterSchema.extend({
   published: z.string(),
   updated: z.string(),
   summary: inline.optional(),
-  /** Rendered HTML. */
-  notes: z.string().optional(),
-  endNotes: z.string().optional(),
   /** Rendered disclaimer in force (chapter's, else story's, else site's); absent when none. */
   disclaimer: z.string().optional(),
   words: z.number(),
-  /** Where the rendered chapter text is kept: read it with getChapterHtml (src/loaders/render-cache.ts). */
+  /** Where the rendered chapter is kept: read its text with getChapterHtml, its notes with getChapterNotes (src/loaders/render-cache.ts). */
   textFile: z.string(),
 });
 

@@ -1,7 +1,7 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { byNewestUpdate } from '../lib/stories';
 
-export { getChapterHtml } from '../loaders/render-cache';
+export { getChapterHtml, getChapterNotes } from '../loaders/render-cache';
 
 /** Queries over the content collections. Drafts never reach them in production (see the loader). */
 

@@ -21,7 +21,7 @@ async function storyKey(story: Story, chapters: Chapter[]): Promise<string> {
   const [site, linkFor] = await Promise.all([getSite(), getBrowseLinks()]);
   const links = BROWSE_KINDS.flatMap((kind) => (kind === 'ratings' ? [story.data.rating] : story.data[kind]).map((value) => [kind, value, linkFor(kind, value)]));
   const files = await Promise.all(story.data.files.map(async (file) => [file, hashOf(await readFile(path.join(story.data.folder, file)))]));
-  // A chapter's text file is named by the hash of its Markdown, so the entries carry the text too.
+  // A chapter's kept file is named by the hash of its Markdown (text and notes), so the entries carry those too.
   return hashOf(codeKey(), JSON.stringify({ site, story: story.data, chapters: chapters.map((chapter) => chapter.data), links, files }));
 }
 

@@ -1,5 +1,7 @@
-import { readContent } from './read';
-import { resolveContent, type Library, type ResolveOptions } from './resolve';
+import type { ChapterEntry, StoryEntry } from '../schemas';
+import { ContentProblems } from './problems';
+import { readContent, readOneStory } from './read';
+import { resolveContent, resolveStories, type Library, type ResolveOptions, type StoryDefaults } from './resolve';
 
 export type { Library } from './resolve';
 
@@ -10,4 +12,23 @@ export type { Library } from './resolve';
  */
 export async function readLibrary(root: string, options: ResolveOptions): Promise<Library> {
   return resolveContent(await readContent(root, { skipBroken: options.skipBroken ?? false }), options);
+}
+
+/**
+ * Reads, validates and renders one story folder alone: what the dev server does after a change
+ * inside it, since no story depends on another. Its entries, or none when the folder is gone or
+ * publishes nothing (a draft, outside development); throws its problems.
+ */
+export async function readStory(
+  root: string,
+  slug: string,
+  defaults: StoryDefaults,
+  options: ResolveOptions,
+): Promise<{ story: StoryEntry; chapters: ChapterEntry[] } | undefined> {
+  const read = await readOneStory(root, slug);
+  if (read === 'gone') return undefined;
+  if (read.problems.length > 0) throw new ContentProblems(read.problems);
+  const [resolved] = read.story ? await resolveStories([read.story], defaults, options) : [];
+  if (resolved && resolved.problems.length > 0) throw new ContentProblems(resolved.problems);
+  return resolved?.published;
 }

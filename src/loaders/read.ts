@@ -187,6 +187,16 @@ async function readStoryFolder(root: string, slug: string, problems: Problem[]):
   return readStory(slug, folder, problems);
 }
 
+/**
+ * Reads one story folder again (the dev server, after a change in it): the story and its
+ * problems, or `gone` when the folder no longer exists.
+ */
+export async function readOneStory(root: string, slug: string): Promise<'gone' | { story: ValidStory | undefined; problems: Problem[] }> {
+  if (!existsSync(path.join(root, 'stories', slug))) return 'gone';
+  const problems: Problem[] = [];
+  return { story: await readStoryFolder(root, slug, problems), problems };
+}
+
 /** Stories read at once. */
 export const STORIES_AT_ONCE = 8;
 

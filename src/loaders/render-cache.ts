@@ -6,10 +6,12 @@ import { codeKey } from '../build/code-key';
 
 /*
  * Where rendered text lives between loading and page rendering; no other module knows. Chapter
- * text stays out of Astro's content store, which Astro bundles as one module: at archive scale
- * (10,000 chapters, 200 MB) that costs gigabytes of memory. Each chapter's text is kept under a
- * hash of its Markdown, its story and Quire's code, so the next build renders only what changed;
- * the images it shows are checked again before the kept text is trusted.
+ * text and notes stay out of Astro's content store, which Astro bundles as one module: at archive
+ * scale (10,000 chapters, 200 MB) the text would cost gigabytes of memory, and the notes (half of
+ * what is left) would double what the dev server writes and loads again after every save. Each
+ * chapter is kept under a hash of its Markdown (text and notes), its story and Quire's code, so
+ * the next build renders only what changed; the images it shows are checked again before the
+ * kept chapter is trusted.
  */
 
 /** The render cache of a content folder. */
@@ -24,14 +26,23 @@ export interface KeptChapter {
   files: string[];
 }
 
-interface KeptFacts {
+/** A chapter's notes, rendered: each absent when the chapter has none. */
+export interface ChapterNotes {
+  notes?: string | undefined;
+  endNotes?: string | undefined;
+}
+
+interface KeptFacts extends ChapterNotes {
   words: number;
-  /** Each file the text shows, with a hash of its bytes when the text was rendered. */
+  /** Each file the text and notes show, with a hash of its bytes when they were rendered. */
   files: Record<string, string>;
 }
 
-/** The key a chapter's text is kept under. */
-export const chapterKey = (story: { slug: string; folder: string }, markdown: string): string => hashOf(codeKey(), story.slug, story.folder, markdown);
+/** The key a chapter is kept under: everything of it that is rendered. */
+export const chapterKey = (story: { slug: string; folder: string }, markdown: { text: string } & ChapterNotes): string =>
+  hashOf(codeKey(), story.slug, story.folder, markdown.text, JSON.stringify([markdown.notes, markdown.endNotes]));
+
+const factsFile = (textFile: string) => textFile.replace(/\.html$/, '.json');
 
 const fileHash = async (file: string): Promise<string | undefined> => (existsSync(file) ? hashOf(await readFile(file)) : undefined);
 
@@ -40,7 +51,7 @@ export async function keptChapter(cache: string, key: string): Promise<KeptChapt
   const textFile = path.join(cache, `${key}.html`);
   let facts: KeptFacts;
   try {
-    facts = JSON.parse(await readFile(path.join(cache, `${key}.json`), 'utf8')) as KeptFacts;
+    facts = JSON.parse(await readFile(factsFile(textFile), 'utf8')) as KeptFacts;
   } catch {
     return undefined;
   }
@@ -49,8 +60,8 @@ export async function keptChapter(cache: string, key: string): Promise<KeptChapt
   return { textFile, words: facts.words, files: Object.keys(facts.files) };
 }
 
-/** Keeps a chapter's rendered text under `key`: the text first, then its facts, each complete or absent. */
-export async function keepChapter(cache: string, key: string, rendered: { html: string; words: number; files: string[] }): Promise<KeptChapter> {
+/** Keeps a rendered chapter under `key`: the text first, then its facts and notes, each complete or absent. */
+export async function keepChapter(cache: string, key: string, rendered: { html: string; words: number; files: string[] } & ChapterNotes): Promise<KeptChapter> {
   await mkdir(cache, { recursive: true });
   const textFile = path.join(cache, `${key}.html`);
   const files: Record<string, string> = {};
@@ -61,7 +72,7 @@ export async function keepChapter(cache: string, key: string, rendered: { html: 
     await rename(partial, file);
   };
   await write(textFile, rendered.html);
-  await write(path.join(cache, `${key}.json`), JSON.stringify({ words: rendered.words, files } satisfies KeptFacts));
+  await write(factsFile(textFile), JSON.stringify({ words: rendered.words, files, notes: rendered.notes, endNotes: rendered.endNotes } satisfies KeptFacts));
   return { textFile, words: rendered.words, files: rendered.files };
 }
 
@@ -73,6 +84,12 @@ export async function pruneChapters(cache: string, keys: Set<string>): Promise<v
 
 /** A chapter's rendered text: what its page, the whole work and the downloads show. */
 export const getChapterHtml = (chapter: { textFile: string }): Promise<string> => readFile(chapter.textFile, 'utf8');
+
+/** A chapter's rendered notes and end notes, kept beside its text. */
+export async function getChapterNotes(chapter: { textFile: string }): Promise<ChapterNotes> {
+  const { notes, endNotes } = JSON.parse(await readFile(factsFile(chapter.textFile), 'utf8')) as KeptFacts;
+  return { notes, endNotes };
+}
 
 /** Keeps a story's built download (`name` as `<story>.epub`) for this build, returning a reader of it. */
 export async function storeDownload(root: string, name: string, data: Uint8Array): Promise<() => Promise<Uint8Array<ArrayBuffer>>> {

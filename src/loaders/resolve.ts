@@ -19,6 +19,8 @@ export interface Library {
   site: SiteEntry;
   stories: StoryEntry[];
   chapters: ChapterEntry[];
+  /** What the stories took from the site: a story read again alone needs it (the dev server). */
+  storyDefaults: StoryDefaults;
   /** The problems of stories left out (`skipBroken`). */
   skipped: Problem[];
 }
@@ -32,27 +34,16 @@ export interface ResolveOptions {
   skipBroken?: boolean;
 }
 
+/** What a story takes from the site unless it sets its own: the language and the rendered disclaimer. */
+export interface StoryDefaults {
+  language: string;
+  disclaimer: string | undefined;
+}
+
 /** Resolves and renders validated content; throws every rendering problem (images) at once. */
 export async function resolveContent(content: ValidContent, options: ResolveOptions): Promise<Library> {
-  const { site } = content;
-  const { disclaimer, url, ...siteFields } = site;
-  const siteEntry: SiteEntry = {
-    ...siteFields,
-    title: await renderInline(site.title),
-    dir: textDirection(site.language),
-    url: resolveSiteUrl(url),
-  };
-  const siteDisclaimer = disclaimer === undefined ? undefined : (await renderNote(disclaimer)).html;
-
-  const resolved = await pMap(
-    content.stories.filter((story) => options.includeDrafts || !story.data.draft),
-    async (story) => {
-      const storyProblems: Problem[] = [];
-      const published = await resolveStory(story, { language: site.language, disclaimer: siteDisclaimer }, options, storyProblems);
-      return { published, problems: storyProblems };
-    },
-    { concurrency: STORIES_AT_ONCE },
-  );
+  const { entry: site, defaults } = await resolveSite(content.site);
+  const resolved = await resolveStories(content.stories, defaults, options);
   const problems: Problem[] = [];
   const skipped = [...content.skipped];
   const stories: StoryEntry[] = [];
@@ -65,18 +56,52 @@ export async function resolveContent(content: ValidContent, options: ResolveOpti
   }
   if (problems.length > 0) throw new ContentProblems(problems);
   if (options.prune) await pruneChapters(options.renderCache, new Set(chapters.map((chapter) => path.basename(chapter.textFile, '.html'))));
-  return { site: siteEntry, stories, chapters, skipped };
+  return { site, storyDefaults: defaults, stories, chapters, skipped };
 }
 
-/** A chapter's text, kept from an earlier build or rendered now (and kept when it has no problem). */
+/** The site's entry, and what its stories inherit from it. */
+export async function resolveSite(site: ValidContent['site']): Promise<{ entry: SiteEntry; defaults: StoryDefaults }> {
+  const { disclaimer, url, ...siteFields } = site;
+  return {
+    entry: { ...siteFields, title: await renderInline(site.title), dir: textDirection(site.language), url: resolveSiteUrl(url) },
+    defaults: { language: site.language, disclaimer: disclaimer === undefined ? undefined : (await renderNote(disclaimer)).html },
+  };
+}
+
+/** Each story resolved (drafts left out unless included), with its own problems, in order. */
+export const resolveStories = (stories: ValidStory[], defaults: StoryDefaults, options: ResolveOptions) =>
+  pMap(
+    stories.filter((story) => options.includeDrafts || !story.data.draft),
+    async (story) => {
+      const problems: Problem[] = [];
+      return { published: await resolveStory(story, defaults, options, problems), problems };
+    },
+    { concurrency: STORIES_AT_ONCE },
+  );
+
+/**
+ * A chapter's text and notes, kept from an earlier build or rendered now (and kept when they have
+ * no problem). A note's problems name its field.
+ */
 async function chapterText(chapter: ValidStory['chapters'][number], story: StoryFolder, cache: string): Promise<KeptChapter & { problems: Problem[] }> {
-  const key = chapterKey(story, chapter.body);
+  const { notes, endNotes } = chapter.data;
+  const key = chapterKey(story, { text: chapter.body, notes, endNotes });
   const kept = await keptChapter(cache, key);
   if (kept) return { ...kept, problems: [] };
   const body = await renderChapter(chapter.body, story);
-  if (body.problems.length === 0) return { ...(await keepChapter(cache, key, body)), problems: [] };
-  const problems = body.problems.map((message) => ({ file: displayPath(chapter.file), message }));
-  return { textFile: '', words: body.words, files: body.files, problems };
+  const file = displayPath(chapter.file);
+  const problems = body.problems.map((message) => ({ file, message }));
+  const files = new Set(body.files);
+  const note = async (markdown: string | undefined, field: 'notes' | 'endNotes') => {
+    if (markdown === undefined) return undefined;
+    const rendered = await renderNote(markdown, story);
+    rendered.files.forEach((f) => files.add(f));
+    problems.push(...rendered.problems.map((message) => ({ file, field, message })));
+    return rendered.html;
+  };
+  const rendered = { html: body.html, words: body.words, notes: await note(notes, 'notes'), endNotes: await note(endNotes, 'endNotes') };
+  if (problems.length === 0) return { ...(await keepChapter(cache, key, { ...rendered, files: [...files] })), problems };
+  return { textFile: '', words: body.words, files: [...files], problems };
 }
 
 /** Chapters whose text is looked up (or rendered) at once. */
@@ -88,7 +113,7 @@ const CHAPTERS_AT_ONCE = 8;
  */
 async function resolveStory(
   story: ValidStory,
-  site: { language: string; disclaimer: string | undefined },
+  site: StoryDefaults,
   options: ResolveOptions,
   problems: Problem[],
 ): Promise<{ story: StoryEntry; chapters: ChapterEntry[] } | undefined> {
@@ -115,17 +140,18 @@ async function resolveStory(
     text.files.forEach((f) => files.add(f));
     problems.push(...text.problems);
     const chapterPublished = chapter.data.published ?? story.data.published!;
+    // The notes are kept with the text (see render-cache.ts), not in the entry.
+    const { notes, endNotes, ...fields } = chapter.data;
+    const summary = await note(chapter.data.summary, chapter.file, 'summary');
     chapters.push({
-      ...chapter.data,
+      ...fields,
       story: story.slug,
       slug: chapter.slug,
       position: index + 1,
       title: await renderInline(chapter.data.title ?? `Chapter ${index + 1}`),
       published: chapterPublished,
       updated: chapter.data.updated ?? chapterPublished,
-      summary: await note(chapter.data.summary, chapter.file, 'summary'),
-      notes: (await note(chapter.data.notes, chapter.file, 'notes'))?.html,
-      endNotes: (await note(chapter.data.endNotes, chapter.file, 'endNotes'))?.html,
+      summary: summary && { html: summary.html, text: summary.text },
       disclaimer:
         chapter.data.disclaimer === false
           ? undefined

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -6,12 +6,14 @@ import { Parser } from 'htmlparser2';
 import { SaxesParser } from 'saxes';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { hashOf } from '../../src/build/build-cache';
 import { buildDownloads } from '../../src/build/downloads';
 import { storyIdentifier } from '../../src/build/downloads/epub';
 import { parseFragment, serialise } from '../../src/build/downloads/markup';
 import type { ChapterEntry, SiteEntry, StoryEntry } from '../../src/schemas';
 import { formatFileSize } from '../../src/lib/file-size';
 import { readLibrary } from '../../src/loaders/library';
+import { keepChapter, type ChapterNotes } from '../../src/loaders/render-cache';
 
 const folder = path.join(os.tmpdir(), `quire-downloads-${process.pid}`);
 mkdirSync(folder, { recursive: true });
@@ -60,9 +62,9 @@ const FOOTNOTE = (n: number) =>
   '<section data-footnotes class="footnotes"><h2 class="sr-only" id="footnote-label">Footnotes</h2><ol><li id="user-content-fn-1">' +
   '<p>A footnote. <a href="#user-content-fnref-1" data-footnote-backref="" class="data-footnote-backref">↩</a></p></li></ol></section>';
 
-function chapter(position: number, html: string, overrides: Partial<ChapterEntry> = {}): ChapterEntry {
-  const textFile = path.join(folder, `${position}.html`);
-  writeFileSync(textFile, html);
+/** A chapter entry, its text and notes kept as the render cache keeps them. */
+async function chapter(position: number, html: string, { notes, endNotes, ...overrides }: Partial<ChapterEntry> & ChapterNotes = {}): Promise<ChapterEntry> {
+  const { textFile } = await keepChapter(folder, `${position}-${hashOf(html)}`, { html, words: 10, files: [], notes, endNotes });
   return {
     story: 'tale',
     slug: ['one', 'two'][position - 1]!,
@@ -77,15 +79,15 @@ function chapter(position: number, html: string, overrides: Partial<ChapterEntry
   };
 }
 
-const chapters = (): ChapterEntry[] => [
-  chapter(
+const chapters = async (): Promise<ChapterEntry[]> => [
+  await chapter(
     1,
     `${FOOTNOTE(1)}<p id="p-2">Text &amp; more<br>a line &lt;script&gt;</p><hr>` +
       '<p id="p-3"><a href="#p-1">back</a> <a href="/stories/tale/one/#p-2">same</a> <a href="/stories/tale/two/#p-9">next</a> <a href="../two/">relative</a> ' +
       '<a href="https://elsewhere.example/?a=1&amp;b=2">elsewhere</a> <a href="/about/">site page</a> <a href="#nowhere">dead</a></p>',
     { notes: FOOTNOTE(1), disclaimer: '<p>Not mine.</p>', endNotes: '<p>End.</p>' },
   ),
-  chapter(2, '   '),
+  await chapter(2, '   '),
 ];
 
 /** Parses XML strictly (well-formedness, namespaces); returns ids, links and the text of each element name. */
@@ -117,7 +119,7 @@ const unzip = (epub: Uint8Array) => {
 
 describe('EPUB download', () => {
   it('starts with the mimetype entry, stored uncompressed and without extra fields', async () => {
-    const { epub } = await buildDownloads(site, story(), chapters());
+    const { epub } = await buildDownloads(site, story(), await chapters());
     const view = new DataView(epub.buffer, epub.byteOffset);
     expect(view.getUint32(0, true)).toBe(0x04034b50);
     expect(view.getUint16(8, true), 'compression method').toBe(0);
@@ -129,7 +131,7 @@ describe('EPUB download', () => {
   });
 
   it('writes well-formed XML everywhere, with hostile metadata escaped and kept as text', async () => {
-    const { epub } = await buildDownloads(site, story(), chapters());
+    const { epub } = await buildDownloads(site, story(), await chapters());
     const zip = unzip(epub);
     const xmlFiles = zip.names.filter((name) => /\.(xhtml|opf|ncx|xml)$/.test(name));
     expect(xmlFiles).toEqual(
@@ -149,7 +151,7 @@ describe('EPUB download', () => {
   });
 
   it('opens with a title page: the metadata rows, the source address, the summary and the story notes', async () => {
-    const zip = unzip((await buildDownloads(site, story({ warnings: ['No Archive Warnings Apply'] }), chapters())).epub);
+    const zip = unzip((await buildDownloads(site, story({ warnings: ['No Archive Warnings Apply'] }), await chapters())).epub);
     const title = parseXml(zip.text('EPUB/title.xhtml'));
     const labels = title.texts.get('dt') ?? [];
     const values = title.texts.get('dd') ?? [];
@@ -169,7 +171,7 @@ describe('EPUB download', () => {
   });
 
   it('lists every chapter in the navigation document and the NCX, in order', async () => {
-    const zip = unzip((await buildDownloads(site, story(), chapters())).epub);
+    const zip = unzip((await buildDownloads(site, story(), await chapters())).epub);
     const nav = parseXml(zip.text('EPUB/nav.xhtml'));
     expect(nav.hrefs.filter((href) => href.endsWith('.xhtml')).slice(0, 3)).toEqual(['title.xhtml', 'chapter-1.xhtml', 'chapter-2.xhtml']);
     expect(nav.texts.get('a')?.slice(1, 3)).toEqual(['Chapter 1 <b>', 'Chapter 2 <b>']);
@@ -179,7 +181,7 @@ describe('EPUB download', () => {
   });
 
   it('gives each chapter its notes and text with unique ids, and links that lead somewhere', async () => {
-    const zip = unzip((await buildDownloads(site, story(), chapters())).epub);
+    const zip = unzip((await buildDownloads(site, story(), await chapters())).epub);
     const one = zip.text('EPUB/chapter-1.xhtml');
     const parsed = parseXml(one);
     expect(new Set(parsed.ids).size, 'ids are unique').toBe(parsed.ids.length);
@@ -206,11 +208,11 @@ describe('EPUB download', () => {
   });
 
   it('is byte-for-byte the same for the same content, and changes with it', async () => {
-    const first = await buildDownloads(site, story(), chapters());
-    const again = await buildDownloads(site, story(), chapters());
+    const first = await buildDownloads(site, story(), await chapters());
+    const again = await buildDownloads(site, story(), await chapters());
     expect(Buffer.compare(first.epub, again.epub)).toBe(0);
     expect(Buffer.compare(first.html, again.html)).toBe(0);
-    const updated = await buildDownloads(site, story({ updated: '2024-02-04' }), chapters());
+    const updated = await buildDownloads(site, story({ updated: '2024-02-04' }), await chapters());
     expect(Buffer.compare(first.epub, updated.epub)).not.toBe(0);
   });
 
@@ -222,7 +224,7 @@ describe('EPUB download', () => {
   });
 
   it('reads right to left in right-to-left stories', async () => {
-    const zip = unzip((await buildDownloads(site, story({ language: 'ar', dir: 'rtl' }), chapters())).epub);
+    const zip = unzip((await buildDownloads(site, story({ language: 'ar', dir: 'rtl' }), await chapters())).epub);
     expect(zip.text('EPUB/package.opf')).toContain('<spine toc="ncx" page-progression-direction="rtl">');
     expect(zip.text('EPUB/chapter-1.xhtml')).toContain('lang="ar" xml:lang="ar" dir="rtl"');
   });
@@ -241,12 +243,12 @@ describe('EPUB download', () => {
 
     const image = path.join(folder, 'dot.png');
     await sharp({ create: { width: 4, height: 4, channels: 3, background: '#808080' } }).png().toFile(image);
-    const withImage = chapter(1, '<p id="p-1"><img src="/stories/tale/files/dot.png" alt="A dot" width="4" height="4" loading="lazy" decoding="async"></p>');
+    const withImage = await chapter(1, '<p id="p-1"><img src="/stories/tale/files/dot.png" alt="A dot" width="4" height="4" loading="lazy" decoding="async"></p>');
     const epub = unzip((await buildDownloads(site, story({ files: ['dot.png'], chapterCount: 1 }), [withImage])).epub);
     expect(epub.text('EPUB/chapter-1.xhtml')).toContain('<img src="images/image-1.png" alt="A dot" width="4" height="4"/>');
     expect(epub.names).toContain('EPUB/images/image-1.png');
 
-    const unknown = chapter(1, '<p id="p-1"><img src="/stories/tale/files/gone.png" alt="A lost map"></p>');
+    const unknown = await chapter(1, '<p id="p-1"><img src="/stories/tale/files/gone.png" alt="A lost map"></p>');
     const without = unzip((await buildDownloads(site, story({ chapterCount: 1 }), [unknown])).epub);
     expect(without.text('EPUB/chapter-1.xhtml')).toContain('<p id="text-p-1">A lost map</p>');
   });
@@ -256,8 +258,8 @@ describe('single-file HTML download', () => {
   it('holds the whole work, self-contained: inline style with its hash in the policy, no scripts', async () => {
     const image = path.join(folder, 'dot.png');
     await sharp({ create: { width: 4, height: 4, channels: 3, background: '#808080' } }).png().toFile(image);
-    const [one, two] = chapters();
-    const withImage = chapter(2, '<p id="p-1"><img src="/stories/tale/files/dot.png" alt="A dot" width="4" height="4"></p>');
+    const [one, two] = await chapters();
+    const withImage = await chapter(2, '<p id="p-1"><img src="/stories/tale/files/dot.png" alt="A dot" width="4" height="4"></p>');
     const html = Buffer.from((await buildDownloads(site, story({ files: ['dot.png'] }), [one!, { ...two!, textFile: withImage.textFile }])).html).toString();
     expect(html).not.toMatch(/<script|<link|src="(?!data:)/);
     expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-[^']+'; img-src data:/);

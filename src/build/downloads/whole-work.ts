@@ -1,5 +1,5 @@
 import type { ChapterEntry, SiteEntry, StoryEntry } from '../../schemas';
-import { getChapterHtml } from '../../loaders/render-cache';
+import { getChapterHtml, getChapterNotes } from '../../loaders/render-cache';
 import { formatDate } from '../../lib/dates';
 import { joinNames, RATING_LABELS, STATUS_LABELS } from '../../lib/stories';
 import { absoluteUrl, chapterUrl, storyUrl } from '../../lib/urls';
@@ -88,15 +88,16 @@ export async function wholeWork(site: SiteEntry, story: StoryEntry, chapters: re
   ];
   for (const chapter of chapters) {
     const isLast = chapter.position === chapters.length;
+    const { notes, endNotes } = await getChapterNotes(chapter);
     sections.push({
       id: `chapter-${chapter.position}`,
       title: chapter.title,
       url: chapterUrl(story.slug, chapter.slug),
       parts: [
         ...part('disclaimer', chapter.disclaimer),
-        ...part('notes', chapter.notes),
+        ...part('notes', notes),
         { kind: 'text', html: await getChapterHtml(chapter) },
-        ...part('end-notes', chapter.endNotes),
+        ...part('end-notes', endNotes),
         ...(isLast ? part('story-end-notes', story.endNotes) : []),
       ],
     });
