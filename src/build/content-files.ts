@@ -29,7 +29,8 @@ const isInside = (file: string, folder: string): boolean => {
 /** The real path of `file` (links resolved), or a ContentFileError saying why there is none. */
 function realPathOf(file: string): string {
   try {
-    return realpathSync(file);
+    // The C library's realpath: the same answer as Node's own, in a fraction of the system calls.
+    return realpathSync.native(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new ContentFileError('does not exist (or is a link to nothing)');
@@ -38,16 +39,21 @@ function realPathOf(file: string): string {
   }
 }
 
+/** The real path of `entry`, when it lies inside `within`'s real path. */
+function realPathInside(entry: string, within: string): string {
+  const real = realPathOf(entry);
+  if (!isInside(real, realPathOf(within))) {
+    throw new ContentFileError(`is a link to ${real}, outside the folder ${path.basename(within)}/ (Quire reads only files inside it)`);
+  }
+  return real;
+}
+
 /**
  * Checks that `entry` is a regular file (or, with `folder: true`, a folder) whose real path lies
  * inside `within`'s real path; returns that real path. Throws a ContentFileError otherwise.
  */
 export function realContentPath(entry: string, within: string, options: { folder?: boolean } = {}): string {
-  const real = realPathOf(entry);
-  const realWithin = realPathOf(within);
-  if (!isInside(real, realWithin)) {
-    throw new ContentFileError(`is a link to ${real}, outside the folder ${path.basename(within)}/ (Quire reads only files inside it)`);
-  }
+  const real = realPathInside(entry, within);
   const stats = statSync(real);
   if (options.folder ? !stats.isDirectory() : !stats.isFile()) {
     throw new ContentFileError(options.folder ? `is ${describeKind(stats)}, not a folder` : `is ${describeKind(stats)}, not a file`);
@@ -56,12 +62,13 @@ export function realContentPath(entry: string, within: string, options: { folder
 }
 
 /**
- * Reads a content file after checking it with realContentPath. The file is opened without
+ * Reads a content file after checking it as realContentPath does. The file is opened without
  * following links and checked again once open, so it cannot be swapped for a link or a pipe in
  * between (opening a FIFO without O_NONBLOCK would wait for a writer forever).
  */
 export async function readContentFile(entry: string, within: string, options: { maxBytes?: number } = {}): Promise<Buffer> {
-  const real = realContentPath(entry, within);
+  // What the file is, is checked once it is open.
+  const real = realPathInside(entry, within);
   let handle;
   try {
     handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);

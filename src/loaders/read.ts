@@ -79,7 +79,8 @@ async function listChapters(folder: string, problems: Problem[]): Promise<Chapte
   const chapters: ChapterFile[] = [];
   const byNumber = new Map<number, string>();
   const bySlug = new Map<string, string>();
-  for (const name of (await readdir(folder)).sort()) {
+  for (const entry of (await readdir(folder, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const { name } = entry;
     const file = path.join(folder, name);
     if (path.extname(name).toLowerCase() !== '.md' || name === 'index.md') continue;
     const shown = displayPath(file);
@@ -87,8 +88,10 @@ async function listChapters(folder: string, problems: Problem[]): Promise<Chapte
       problems.push({ file: shown, message: 'Markdown files end in lowercase ".md"; rename the file' });
       continue;
     }
+    // A plain file needs no check yet (reading it checks it); a link or a pipe is left out now,
+    // so that it takes no chapter number.
     try {
-      realContentPath(file, folder);
+      if (!entry.isFile()) realContentPath(file, folder);
     } catch (error) {
       if (!(error instanceof ContentFileError)) throw error;
       problems.push({ file: shown, message: error.message });
