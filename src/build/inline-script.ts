@@ -5,7 +5,7 @@ import { transformSync } from 'esbuild';
 /** A script placed in the page as it is (`<script is:inline set:html={code}>`), allowed by its hash. */
 export interface InlineScript {
   readonly code: string;
-  /** For the Content Security Policy (`Astro.csp.insertScriptHash`), so it runs without 'unsafe-inline'. */
+  /** For the Content Security Policy (src/build/content-security-policy.ts), so it runs without 'unsafe-inline'. */
   readonly hash: `sha256-${string}`;
 }
 

@@ -8,8 +8,8 @@ import { inlineScript, type InlineScript } from './inline-script';
 import { settingsScript } from '../scripts/inline/settings';
 
 /**
- * Every inline script the pages use, with what each needs passed in. The layout allows all of them
- * in every page's Content Security Policy (src/layouts/Base.astro: the policy is written before the
+ * Every inline script the pages use, with what each needs passed in. Every page's Content Security
+ * Policy allows all of them (src/build/content-security-policy.ts: the policy is written before the
  * body's components render, so they cannot add a hash themselves); each is placed by:
  * - `settings`: the layout, first in `<body>`;
  * - `contentGate`: src/components/ContentGate.astro, first inside a gate;

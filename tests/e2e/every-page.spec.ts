@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { INLINE_SCRIPTS } from '../../src/build/inline-scripts';
 import { expect, fixtureUrl, test } from './fixtures';
 
 /** Every page of a build, as site paths; story downloads (stories/<s>/<s>.html, downloads.spec.ts) are files, not pages. */
@@ -20,6 +21,8 @@ for (const path of pagesOf('dist')) {
     // Only the search page may run WebAssembly (Pagefind).
     expect(policy).toMatch(path === '/search/' ? /script-src 'self' 'wasm-unsafe-eval' 'sha256-/ : /script-src 'self' 'sha256-/);
     expect(policy).not.toContain('unsafe-inline');
+    // Only the inline scripts' hashes: 'self' allows the site's own script files.
+    expect(policy!.match(/'sha256-/g)).toHaveLength(Object.keys(INLINE_SCRIPTS).length);
     await expect(page.locator('main')).toBeVisible();
   });
 }
