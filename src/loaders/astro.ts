@@ -7,6 +7,7 @@ import { readLibrary, readStory, type Library } from './library';
 import { ContentProblems, formatProblem } from './problems';
 import { renderCacheFor } from './render-cache';
 import type { ResolveOptions, StoryDefaults } from './resolve';
+import type { ChapterEntry } from '../schemas';
 
 type CollectionName = 'site' | 'stories' | 'chapters';
 
@@ -23,6 +24,9 @@ function listProblemsLast(error: unknown): never {
   const count = error.problems.length === 1 ? 'a problem' : `${error.problems.length} problems`;
   throw new Error(`Stopped by ${count} in the content, listed below.`);
 }
+
+/** A chapter's id in the store. */
+const chapterId = (chapter: { story: string; slug: string }) => `${chapter.story}/${chapter.slug}`;
 
 /** Where a change in the content folder takes effect: one story's folder, or everything. */
 function changedStory(root: string, changed: string): string | 'everything' | undefined {
@@ -70,7 +74,7 @@ export function libraryLoaders(): Record<CollectionName, Loader> {
     store.clear();
     if (name === 'site') store.set({ id: 'site', data: site });
     if (name === 'stories') for (const story of stories) store.set({ id: story.slug, data: story });
-    if (name === 'chapters') for (const chapter of chapters) store.set({ id: `${chapter.story}/${chapter.slug}`, data: chapter });
+    if (name === 'chapters') for (const chapter of chapters) store.set({ id: chapterId(chapter), data: chapter });
   };
 
   /** Replaces one story's entries with what its folder holds now (none, when it is gone). */
@@ -80,10 +84,10 @@ export function libraryLoaders(): Record<CollectionName, Loader> {
     const stories = collections.get('stories')!.store;
     const chapters = collections.get('chapters')!.store;
     stories.delete(slug);
-    for (const id of chapters.keys()) if (id.startsWith(`${slug}/`)) chapters.delete(id);
+    for (const [id, chapter] of chapters.entries()) if ((chapter.data as ChapterEntry).story === slug) chapters.delete(id);
     if (entries) {
       stories.set({ id: slug, data: entries.story });
-      for (const chapter of entries.chapters) chapters.set({ id: `${slug}/${chapter.slug}`, data: chapter });
+      for (const chapter of entries.chapters) chapters.set({ id: chapterId(chapter), data: chapter });
     }
     // A later full load must not bring back the entries read before this change.
     library = undefined;

@@ -4,7 +4,7 @@ import { resolveSiteUrl } from '../build/content-folder';
 import { earliest, latest } from '../lib/dates';
 import { textDirection } from '../lib/language';
 import type { ChapterEntry, SiteEntry, StoryEntry } from '../schemas';
-import { renderChapter, renderInline, renderNote, type StoryFolder } from './markdown';
+import { renderChapter, renderInline, renderNote, type RenderedMarkdown, type StoryFolder } from './markdown';
 import { ContentProblems, displayPath, type Problem } from './problems';
 import { STORIES_AT_ONCE, type ValidContent, type ValidStory } from './read';
 import { chapterKey, keepChapter, type KeptChapter, keptChapter, pruneChapters } from './render-cache';
@@ -80,6 +80,23 @@ export const resolveStories = (stories: ValidStory[], defaults: StoryDefaults, o
   );
 
 /**
+ * Renders a Markdown field of a file (none when absent), adding the story files it shows to
+ * `files` and its problems (images), named by file and field, to `problems`.
+ */
+async function renderField(
+  markdown: string | undefined,
+  where: { story: StoryFolder; file: string; field?: string | undefined },
+  files: Set<string>,
+  problems: Problem[],
+): Promise<RenderedMarkdown | undefined> {
+  if (markdown === undefined) return undefined;
+  const rendered = await renderNote(markdown, where.story);
+  rendered.files.forEach((file) => files.add(file));
+  problems.push(...rendered.problems.map((message) => ({ file: displayPath(where.file), field: where.field, message })));
+  return rendered;
+}
+
+/**
  * A chapter's text and notes, kept from an earlier build or rendered now (and kept when they have
  * no problem). A note's problems name its field.
  */
@@ -89,16 +106,10 @@ async function chapterText(chapter: ValidStory['chapters'][number], story: Story
   const kept = await keptChapter(cache, key);
   if (kept) return { ...kept, problems: [] };
   const body = await renderChapter(chapter.body, story);
-  const file = displayPath(chapter.file);
-  const problems = body.problems.map((message) => ({ file, message }));
+  const problems = body.problems.map((message) => ({ file: displayPath(chapter.file), message }));
   const files = new Set(body.files);
-  const note = async (markdown: string | undefined, field: 'notes' | 'endNotes') => {
-    if (markdown === undefined) return undefined;
-    const rendered = await renderNote(markdown, story);
-    rendered.files.forEach((f) => files.add(f));
-    problems.push(...rendered.problems.map((message) => ({ file, field, message })));
-    return rendered.html;
-  };
+  const note = async (markdown: string | undefined, field: 'notes' | 'endNotes') =>
+    (await renderField(markdown, { story, file: chapter.file, field }, files, problems))?.html;
   const rendered = { html: body.html, words: body.words, notes: await note(notes, 'notes'), endNotes: await note(endNotes, 'endNotes') };
   if (problems.length === 0) return { ...(await keepChapter(cache, key, { ...rendered, files: [...files] })), problems };
   return { textFile: '', words: body.words, files: [...files], problems };
@@ -120,13 +131,7 @@ async function resolveStory(
   const context: StoryFolder = { slug: story.slug, folder: story.folder };
   const files = new Set<string>(story.cover ? [story.cover.file] : []);
   /** Renders a Markdown field of a file, recording image problems against that field. */
-  const note = async (markdown: string | undefined, file: string, field?: string) => {
-    if (markdown === undefined) return undefined;
-    const rendered = await renderNote(markdown, context);
-    rendered.files.forEach((f) => files.add(f));
-    problems.push(...rendered.problems.map((message) => ({ file: displayPath(file), field, message })));
-    return rendered;
-  };
+  const note = (markdown: string | undefined, file: string, field?: string) => renderField(markdown, { story: context, file, field }, files, problems);
   const indexFile = path.join(story.folder, 'index.md');
   const { disclaimer, ...fields } = story.data;
   // `false` turns the disclaimer off; otherwise the nearest one set applies: chapter, story, site.

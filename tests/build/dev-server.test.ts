@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyProject } from './project-copy';
 
 /*
  * The dev server shows an author's saves. A save in a story's folder reads that story alone again
@@ -58,11 +59,7 @@ const missing = (status: number) => status === 404;
 const fullReads = () => log.match(/Read \d+ stories and \d+ chapters/g)?.length ?? 0;
 
 beforeAll(async () => {
-  mkdirSync(project);
-  for (const entry of ['src', 'scripts', 'public', 'astro.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json']) {
-    cpSync(path.resolve(entry), path.join(project, entry), { recursive: true });
-  }
-  symlinkSync(path.resolve('node_modules'), path.join(project, 'node_modules'));
+  copyProject(project);
   cpSync(path.resolve('content'), content, { recursive: true });
   const port = await freePort();
   origin = `http://localhost:${port}`;

@@ -1,9 +1,10 @@
 import { execFile, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyProject } from './project-copy';
 
 /*
  * An incremental build must write exactly what a cold build of the same content writes. A copy of
@@ -65,11 +66,7 @@ const file = (name: string) => path.join(content, name);
 const edit = (name: string, change: (text: string) => string) => writeFileSync(file(name), change(readFileSync(file(name), 'utf8')));
 
 beforeAll(async () => {
-  mkdirSync(project);
-  for (const entry of ['src', 'scripts', 'public', 'astro.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json']) {
-    cpSync(path.resolve(entry), path.join(project, entry), { recursive: true });
-  }
-  symlinkSync(path.resolve('node_modules'), path.join(project, 'node_modules'));
+  copyProject(project);
   cpSync(path.resolve('content'), content, { recursive: true });
   await build(incremental, '--clean');
 }, 120_000);
