@@ -7,20 +7,25 @@
  * the baseline and to the cold build, all measured in this run), peak memory of the whole process
  * tree, pages, output size and file count, and where the time goes; then the weight of a typical
  * chapter page of the sample library, without its text, and the dev server on each generated
- * library: how long until it answers a chapter page, and until a saved edit shows. Results are
- * printed as Markdown tables.
+ * library: how long until it answers a chapter page, and until a saved edit shows; then search at
+ * archive scale: the largest library's index simulated at `--search-pages` pages and searched in
+ * Chromium. Results are printed as Markdown tables.
  *
- * Usage: npm run bench -- [--chapters 1000,10000] [--sample]
+ * Usage: npm run bench -- [--chapters 1000,10000] [--search-pages 100000,1000000]
  */
 import { spawn } from 'node:child_process';
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { chromium, type Browser } from '@playwright/test';
+import { ensureChromium } from './chromium.ts';
 import { generateLibrary } from './generate-library.ts';
 import { CHAPTER_PAGE_BUDGET, pageWeight } from './page-weight.ts';
 
-const { values } = parseArgs({ options: { chapters: { type: 'string', default: '1000' } } });
+const { values } = parseArgs({
+  options: { chapters: { type: 'string', default: '1000' }, 'search-pages': { type: 'string', default: '100000' } },
+});
 const BUILD = path.resolve('scripts/build.ts');
 const ASTRO = path.resolve('node_modules/astro/bin/astro.mjs');
 const PAGEFIND = path.resolve('node_modules/pagefind/lib/runner/bin.cjs');
@@ -77,7 +82,7 @@ function measure(command: string, args: string[], env: Record<string, string>): 
 
 /**
  * Seconds spent reading the content (Quire's loader), generating pages (Astro; within that, building
- * the EPUB and HTML downloads) and building the search index (Pagefind), and the index's size, from
+ * the EPUB and HTML downloads) and building the search index, and the index's size, from
  * the build log.
  */
 function stageSeconds(output: string) {
@@ -211,6 +216,66 @@ async function benchDev(label: string, content: string): Promise<string> {
   }
 }
 
+const SEARCH_PORT = 4480;
+
+/** One search from the search page, once it has loaded: seconds until results show, requests and bytes it cost. */
+async function timeSearch(browser: Browser, query: string): Promise<{ seconds: number; requests: number; bytes: number; status: string }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`http://localhost:${SEARCH_PORT}/search/`, { waitUntil: 'networkidle' });
+  const sizes: Promise<number>[] = [];
+  page.on('requestfinished', (request) => sizes.push(request.sizes().then((size) => size.responseBodySize + size.responseHeadersSize)));
+  const started = performance.now();
+  await page.getByRole('searchbox', { name: 'Search stories and chapters' }).fill(query);
+  await page.getByRole('searchbox', { name: 'Search stories and chapters' }).press('Enter');
+  const status = page.getByRole('status');
+  await status.filter({ hasText: /results? for|No results/ }).waitFor({ timeout: 120_000 });
+  await page.locator('.search-result').first().waitFor({ timeout: 120_000 });
+  const seconds = (performance.now() - started) / 1000;
+  await page.waitForLoadState('networkidle');
+  const bytes = (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
+  const result = { seconds, requests: sizes.length, bytes, status: (await status.textContent()) ?? '' };
+  await context.close();
+  return result;
+}
+
+/**
+ * Search at archive scale: the built site's index simulated at `pages` pages
+ * (scripts/search-simulation.ts), served locally, searched in Chromium for a rare word and for
+ * the commonest one.
+ */
+async function benchSearch(site: string, pages: number[]): Promise<string[]> {
+  const browser = await chromium.launch({ executablePath: await ensureChromium() });
+  const rows: string[] = [];
+  try {
+    for (const count of pages) {
+      const out = path.resolve(`bench/search-${count}`);
+      const written = await measure(process.execPath, [path.resolve('scripts/search-simulation.ts'), site, String(count), out], {});
+      const simulated = JSON.parse(written.output.trim().split('\n').at(-1)!) as { bytes: number; files: number; seconds: number; rareWord: string; common: string };
+      const server = spawn(process.execPath, [path.resolve('scripts/serve.ts'), out, String(SEARCH_PORT)], { stdio: 'ignore' });
+      try {
+        for (let tries = 0; tries < 100 && !(await fetch(`http://localhost:${SEARCH_PORT}/search/`).then((r) => r.ok, () => false)); tries++) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        for (const [kind, word] of [['a rare word', simulated.rareWord], ['the commonest word', simulated.common]] as const) {
+          const search = await timeSearch(browser, word);
+          console.error(`search at ${count} pages, ${kind} "${word}": ${search.seconds.toFixed(2)} s, ${search.requests} requests, ${search.bytes} bytes; ${search.status}`);
+          rows.push(
+            `| ${count.toLocaleString('en')} | ${mb(simulated.bytes)} in ${simulated.files.toLocaleString('en')} files | ${simulated.seconds.toFixed(0)} s, ${mb(written.peak)} | ` +
+              `${kind} (“${word}”) | ${search.seconds.toFixed(2)} s | ${search.requests} | ${(search.bytes / 1024).toFixed(0)} KB | ${search.status} |`,
+          );
+        }
+      } finally {
+        server.kill();
+      }
+      await rm(out, { recursive: true, force: true });
+    }
+  } finally {
+    await browser.close();
+  }
+  return rows;
+}
+
 const rows: string[] = [];
 const devRows: string[] = [];
 rows.push(...(await benchBuild('sample library', path.resolve('content'), path.resolve('bench/dist-sample'), { edits: false })));
@@ -229,6 +294,7 @@ const weighed = [
   [`${largest.toLocaleString('en')} chapters, story-0001/chapter-10`, path.resolve(`bench/dist-${largest}`), 'stories/story-0001/chapter-10/index.html'],
 ] as const;
 const weights = await Promise.all(weighed.map(async ([label, dist, page]) => ({ label, ...(await pageWeight(dist, page)) })));
+const searchRows = await benchSearch(path.resolve(`bench/dist-${largest}`), values['search-pages'].split(',').map(Number));
 
 console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${mb(os.totalmem())} RAM, Node ${process.version}\n`);
 console.log('| library | build | wall time | × baseline | % of cold | peak memory | pages | output | files | stories generated | reading content | generating pages | of which downloads | search index |');
@@ -242,3 +308,7 @@ console.log('\nThe dev server (`npm run dev`), render cache warm:\n');
 console.log('| library | first chapter page answered | one-word edit shown | answers while the edit loads |');
 console.log('|---|---|---|---|');
 console.log(devRows.join('\n'));
+console.log(`\nSearch at archive scale: the ${largest.toLocaleString('en')}-chapter site's index simulated larger, searched in Chromium on the local server (uncompressed):\n`);
+console.log('| pages in the index | index on disk | writing it: time, peak memory | search | results shown in | requests | bytes | what the page said |');
+console.log('|---|---|---|---|---|---|---|---|');
+console.log(searchRows.join('\n'));

@@ -4,7 +4,7 @@
  * and swaps it in only when the build succeeds, so a failed or killed build never leaves a
  * half-written site behind. Incremental (docs/architecture.md, "Incremental builds"): Astro
  * generates only the stories whose inputs changed, the others' folders are linked in from the
- * build cache, then the sitemap and the search index (also kept part by part) are written over the
+ * build cache, then the sitemap and the search index (from each page's terms, kept by page) are written over the
  * whole. `--clean` empties the cache first: a cold build. `--skip-broken` leaves stories with
  * problems out, listed, instead of stopping. Other arguments go to `astro build`.
  */
@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { type BuildPlan, cacheFor, keepTree, linkTree, pruneExcept, storyFolderCache } from '../src/build/build-cache.ts';
-import { buildSearchIndex, PART_PAGES } from './search-index.ts';
+import { buildSearchIndex, WINDOW_PAGES } from './search-index.ts';
 import { writeSitemap } from './sitemap.ts';
 
 const out = path.resolve(process.env.QUIRE_OUT ?? 'dist');
@@ -28,17 +28,17 @@ const cache = cacheFor(process.env.QUIRE_CONTENT ?? 'content');
 const planFile = path.join(cache, `plan-${process.pid}.json`);
 const problemsFile = path.join(cache, `problems-${process.pid}.txt`);
 
-/** Pages per part of the search index: QUIRE_SEARCH_PART_PAGES (the fixtures use a few, to test parts), else the default. */
-function searchPartPages() {
-  const value = process.env.QUIRE_SEARCH_PART_PAGES;
-  if (value === undefined) return PART_PAGES;
+/** Pages per window of the search index's common terms: QUIRE_SEARCH_WINDOW (the fixtures use a few, to test windows), else the default. */
+function searchWindow() {
+  const value = process.env.QUIRE_SEARCH_WINDOW;
+  if (value === undefined) return WINDOW_PAGES;
   if (!/^[1-9]\d*$/.test(value)) {
-    console.error(`QUIRE_SEARCH_PART_PAGES must be a whole number of pages, at least 1; it is "${value}".`);
+    console.error(`QUIRE_SEARCH_WINDOW must be a whole number of pages, at least 1; it is "${value}".`);
     process.exit(1);
   }
   return Number(value);
 }
-const partPages = searchPartPages();
+const window = searchWindow();
 
 async function fail(message: string): Promise<never> {
   await rm(staging, { recursive: true, force: true });
@@ -82,9 +82,9 @@ try {
 }
 
 try {
-  const search = await buildSearchIndex(staging, { partPages, cache });
+  const search = await buildSearchIndex(staging, { window, cache });
   console.log(
-    `Indexed ${search.pages} pages for search in ${search.seconds.toFixed(2)} s (${search.kept} of ${search.parts} part${search.parts === 1 ? '' : 's'} kept); the index takes ${search.bytes} bytes.`,
+    `Indexed ${search.pages} pages for search in ${search.seconds.toFixed(2)} s (${search.read} read again); the index takes ${search.bytes} bytes in ${search.files} files.`,
   );
 } catch (error) {
   await fail(`Building the search index failed: ${error instanceof Error ? error.message : error}`);

@@ -2,7 +2,7 @@
 /**
  * Generates a deterministic synthetic library for benchmarks: stories of 20-50 chapters of about
  * 3,000 words each, with dialogue, emphasis, scene breaks in every accepted form, notes, end notes
- * and summaries. The same arguments always produce the same files.
+ * and summaries, and in each chapter a place name no other chapter has (`placeName`). The same arguments always produce the same files.
  *
  * Usage: node scripts/generate-library.ts --chapters 1000 --out bench/library-1000
  */
@@ -20,6 +20,8 @@ const WORDS = (
   'old new cold warm grey bright narrow heavy tired patient neat sudden small wide dark far near'
 ).split(' ');
 const NAMES = ['Isolde', 'Tobias', 'Amara', 'Odile', 'Quill', 'Pell', 'Wren', 'Juniper'];
+/** Syllables of place names, none the start of another, so each number spells a name of its own. */
+const SYLLABLES = ['bar', 'wick', 'tol', 'mere', 'ash', 'den', 'fen', 'holm', 'by', 'thorpe', 'stow', 'ley', 'combe', 'ford', 'ham', 'wold'];
 const BREAKS = ['----', '***', '* * *', '~~~', '#', '§', 'o0o', 'oOo', 'xXx'];
 
 /** mulberry32: a small, fast, seedable PRNG, so output is identical on every run. */
@@ -75,6 +77,17 @@ export function writer(seed: number) {
 
 const yaml = (value: string) => JSON.stringify(value);
 
+/**
+ * A place name found in one chapter of the library alone (the `n`th), as real stories have words
+ * no other has: the rare words a reader searches for. "Wickbar", "Tolbar", …
+ */
+export function placeName(n: number): string {
+  const syllables = [];
+  for (let rest = n; syllables.length < 2 || rest > 0; rest = Math.floor(rest / SYLLABLES.length)) syllables.push(SYLLABLES[rest % SYLLABLES.length]!);
+  const name = syllables.join('');
+  return `${name[0]!.toUpperCase()}${name.slice(1)}`;
+}
+
 export async function generateLibrary({ chapters, out, wordsPerChapter = 3000 }: { chapters: number; out: string; wordsPerChapter?: number }) {
   await rm(out, { recursive: true, force: true });
   await mkdir(path.join(out, 'stories'), { recursive: true });
@@ -99,7 +112,8 @@ export async function generateLibrary({ chapters, out, wordsPerChapter = 3000 }:
       const frontmatter =
         `---\ntitle: ${yaml(`Chapter ${i}: ${w.pick(WORDS)}`)}\npublished: 2020-${month}-${String(1 + (i % 28)).padStart(2, '0')}\n` +
         `summary: ${yaml(w.sentence())}\nnotes: ${yaml(w.paragraph())}\nendNotes: ${yaml(w.paragraph())}\n---\n`;
-      await writeFile(path.join(folder, `${String(i).padStart(2, '0')}-chapter-${i}.md`), `${frontmatter}${w.text(wordsPerChapter)}\n`);
+      const place = `The road from ${placeName(written + i)} was longer than it looked.`;
+      await writeFile(path.join(folder, `${String(i).padStart(2, '0')}-chapter-${i}.md`), `${frontmatter}${place}\n\n${w.text(wordsPerChapter)}\n`);
     }
     written += count;
   }

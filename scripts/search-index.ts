@@ -1,175 +1,451 @@
 /**
- * Builds the full-text search index (Pagefind) of a built site, into `<site>/pagefind/`. Only
- * pages that opt in with `data-pagefind-body` are indexed: stories and chapters.
+ * Builds the full-text search index of a built site into `<site>/search-index/` (the format is in
+ * src/lib/search-index-format.ts). Only the parts of pages marked `data-search-body` are indexed
+ * (stories' summaries, chapters' notes and text), less what is marked `data-search-ignore`, and
+ * the page's title (its `data-search-meta="title"`).
  * scripts/build.ts runs it on the staging folder, before that is swapped in.
  *
- * Pagefind holds a whole index in memory while it builds it (about 0.5 MB per 3,000-word
- * chapter), so a large library is indexed in parts of at most `partPages` pages, a story kept in
- * one part where it fits, each in a fresh Pagefind process, a few at a time (Pagefind's advice for
- * large sites, Pagefind/pagefind#842). The first part is the index the search page loads; the
- * others are listed in `parts.json` beside it, and the search page merges them in the browser
- * (`mergeIndex`). A small site is one part, and `parts.json` lists none.
+ * Each page's terms are kept in the build cache by the hash of the page (and of the code), so an
+ * incremental build reads again only the pages that changed; the index files are then written
+ * afresh from every page's terms, the same bytes as a cold build writes. The terms of all pages are
+ * gathered in memory as arrays of numbers, about 12 bytes a term of a page; past `spill` of them,
+ * they are written to a sorted run file and merged at the end, so memory stays bounded however
+ * large the archive (docs/performance.md).
  */
-import { existsSync } from 'node:fs';
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { hashOf, keepTree, linkTree, pruneExcept, searchPartCache } from '../src/build/build-cache.ts';
+import { Parser } from 'htmlparser2';
+import { hashOf, partialName, pruneExcept } from '../src/build/build-cache.ts';
 import { codeKey } from '../src/build/code-key.ts';
-import { htmlDownloadUrl, SEARCH_PARTS_FILE, searchIndexPartFolder, searchIndexUrl } from '../src/lib/urls.ts';
-import type { IndexPart, IndexPartAnswer } from './search-index-part.ts';
+import {
+  blockFile,
+  ByteReader,
+  ByteWriter,
+  encodeBlock,
+  encodeTerms,
+  pageGroupFile,
+  SEARCH_FORMAT_VERSION,
+  SEARCH_MANIFEST,
+  termFile,
+  type IndexedPage,
+  type PageMeta,
+  type SearchManifest,
+  type TermEntry,
+} from '../src/lib/search-index-format.ts';
+import { filterTerm, INLINE_ELEMENTS, SEARCH_BODY, SEARCH_FILTER, SEARCH_IGNORE, SEARCH_META, textTerms } from '../src/lib/search-terms.ts';
+import { htmlDownloadUrl, searchIndexUrl } from '../src/lib/urls.ts';
 
-/** Pages per part: about 500 MB of Pagefind memory each, so two at once stay well under 3 GB (docs/performance.md). */
-export const PART_PAGES = 1000;
-/** Parts indexed at once: Pagefind indexes on one core. */
-const WORKERS = Math.min(2, os.availableParallelism());
-
-/** Pagefind's ready-made search interfaces: the search page has its own, so they are not published. */
-const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
-/** What the search page's own Pagefind script needs, and so other parts do not. */
-const SCRIPT = /^(pagefind(-worker)?\.js|wasm\..+\.pagefind)$/;
-
-/** What Pagefind's `pagefind-entry.json` says of an index, as far as it is read here. */
-interface PagefindEntry {
-  languages: Record<string, { page_count: number }>;
+export interface SearchIndexOptions {
+  /** The build cache; without it, every page is read. */
+  cache?: string;
+  /** Pages per window of a common term's blocks. */
+  window?: number;
+  /** Terms of pages gathered in memory before they are written to a run file. */
+  spill?: number;
 }
 
-/** Total bytes of the files under a folder. */
-async function folderBytes(folder: string): Promise<number> {
-  let bytes = 0;
-  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
-  }
-  return bytes;
+/** Defaults: a window's block of a term on every page is about 20 KB; a term file about 32 KB. */
+export const WINDOW_PAGES = 8192;
+const TERM_FILE_BYTES = 32 * 1024;
+const PAGE_GROUP = 128;
+const SPILL = 16_000_000;
+/** BM25's constants, and the scale of a one-byte score (a score of 30, the most at a million pages, is 240). */
+const K1 = 1.2;
+const B = 0.75;
+const SCORE_SCALE = 8;
+/** How many words of the text a word of the title counts as. */
+const TITLE_WEIGHT = 3;
+
+/** What indexing a page keeps of it: what a result shows, its filters, and its terms with their counts. */
+export interface PageTerms {
+  meta: PageMeta;
+  filters: [key: string, value: string][];
+  /** Number of terms in the page's text. */
+  length: number;
+  terms: [term: string, count: number][];
 }
 
-/** The page's bytes when it opts in to indexing. */
-async function readIfMarked(file: string): Promise<Buffer | undefined> {
-  const bytes = await readFile(file);
-  return bytes.includes('data-pagefind-body') ? bytes : undefined;
+/** The text of a page's parts marked for search, with its metadata; undefined when it has none. */
+export function readPage(html: string): { meta: PageMeta; filters: [string, string][]; text: string } | undefined {
+  const meta: Record<string, string> = {};
+  const filters: [string, string][] = [];
+  const text: string[] = [];
+  // Per open element: whether it starts a body, an ignored part, or text that is not text (scripts).
+  const open: { body: boolean; ignore: boolean }[] = [];
+  let bodies = 0;
+  let ignored = 0;
+  let found = false;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        const body = SEARCH_BODY in attributes;
+        const ignore = SEARCH_IGNORE in attributes || name === 'script' || name === 'style' || name === 'template';
+        open.push({ body, ignore });
+        if (body) {
+          bodies++;
+          found = true;
+        }
+        if (ignore) ignored++;
+        if (name === 'data' && attributes.value !== undefined) {
+          if (attributes[SEARCH_META]) meta[attributes[SEARCH_META]] = attributes.value;
+          if (attributes[SEARCH_FILTER]) filters.push([attributes[SEARCH_FILTER], attributes.value]);
+        }
+        if (!INLINE_ELEMENTS.has(name)) text.push(' ');
+      },
+      ontext(chunk) {
+        if (bodies > 0 && ignored === 0) text.push(chunk);
+      },
+      onclosetag(name) {
+        const element = open.pop();
+        if (element?.body) bodies--;
+        if (element?.ignore) ignored--;
+        if (!INLINE_ELEMENTS.has(name)) text.push(' ');
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.write(html);
+  parser.end();
+  return found ? { meta, filters, text: text.join('') } : undefined;
 }
 
-/**
- * The pages that opt in to indexing, as paths relative to the site, in path order, each with a
- * hash of its bytes. A story's HTML download (`stories/<slug>/<slug>.html`) is a file, not a page.
- */
-async function markedPages(site: string): Promise<Map<string, string>> {
-  const pages = (await readdir(site, { recursive: true }))
+function pageTerms(html: string): PageTerms | undefined {
+  const page = readPage(html);
+  if (!page) return undefined;
+  const terms = textTerms(page.text);
+  const counts = new Map<string, number>();
+  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+  // A page is found by its title too (a story's, a chapter's), which counts as a few words of its text.
+  for (const term of textTerms(page.meta.title ?? '')) counts.set(term, (counts.get(term) ?? 0) + TITLE_WEIGHT);
+  return { meta: page.meta, filters: page.filters, length: terms.length, terms: [...counts] };
+}
+
+/** The site's HTML pages, as paths relative to it, in path order; a story's HTML download is a file, not a page. */
+async function htmlPages(site: string): Promise<string[]> {
+  return (await readdir(site, { recursive: true }))
     .map((file) => file.split(path.sep).join('/'))
     .filter((file) => file.endsWith('.html') && `/${file}` !== htmlDownloadUrl(file.split('/')[1] ?? ''))
     .sort();
-  const marked = new Map<string, string>();
-  // A few files at a time: all at once would hold every page in memory.
-  for (let i = 0; i < pages.length; i += 64) {
-    const batch = pages.slice(i, i + 64);
-    const texts = await Promise.all(batch.map((page) => readIfMarked(path.join(site, page))));
-    batch.forEach((page, j) => texts[j] && marked.set(page, hashOf(texts[j])));
+}
+
+const pageUrl = (file: string): string => `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
+
+/**
+ * The terms of all pages, by term: for each, a flat array of page numbers and counts. Past `spill`
+ * pairs, the gathered terms are written to a run file (terms in order), and the runs are merged
+ * when read.
+ */
+class Postings {
+  #terms = new Map<string, number[]>();
+  #pairs = 0;
+  readonly #runs: string[] = [];
+
+  #folder: string | undefined;
+  readonly spill: number;
+
+  constructor(spill: number) {
+    this.spill = spill;
   }
-  return marked;
+
+  async add(page: number, terms: Iterable<[string, number]>): Promise<void> {
+    for (const [term, count] of terms) {
+      const list = this.#terms.get(term);
+      if (list) list.push(page, count);
+      else this.#terms.set(term, [page, count]);
+      this.#pairs++;
+    }
+    if (this.#pairs >= this.spill) await this.#writeRun();
+  }
+
+  async #writeRun(): Promise<void> {
+    const out = new ByteWriter();
+    const encoder = new TextEncoder();
+    for (const term of [...this.#terms.keys()].sort()) {
+      const list = this.#terms.get(term)!;
+      const bytes = encoder.encode(term);
+      out.varint(bytes.length);
+      out.raw(bytes);
+      out.varint(list.length / 2);
+      for (const number of list) out.varint(number);
+    }
+    this.#folder ??= await mkdtemp(path.join(os.tmpdir(), 'quire-search-runs-'));
+    const file = path.join(this.#folder, `run-${this.#runs.length}.bin`);
+    await writeFile(file, out.bytes());
+    this.#runs.push(file);
+    this.#terms = new Map();
+    this.#pairs = 0;
+  }
+
+  /** Every term in order, with its pages and counts in page order. */
+  async *sorted(): AsyncGenerator<[string, number[]]> {
+    if (this.#runs.length === 0) {
+      for (const term of [...this.#terms.keys()].sort()) yield [term, this.#terms.get(term)!];
+      return;
+    }
+    await this.#writeRun();
+    const runs = this.#runs.map((file) => new RunReader(file));
+    try {
+      for (;;) {
+        let term: string | undefined;
+        for (const run of runs) if (run.term !== undefined && (term === undefined || run.term < term)) term = run.term;
+        if (term === undefined) return;
+        // Runs hold increasing page numbers: joined in run order, the pages stay in order.
+        const list: number[] = [];
+        for (const run of runs) if (run.term === term) for (const number of run.take()) list.push(number);
+        yield [term, list];
+      }
+    } finally {
+      for (const run of runs) run.close();
+      await rm(this.#folder!, { recursive: true, force: true });
+    }
+  }
+}
+
+const decoder = new TextDecoder();
+
+/** Reads a run file one term at a time, through a buffer that grows to the largest term. */
+class RunReader {
+  #fd: number;
+  #buffer = Buffer.alloc(1 << 20);
+  #start = 0;
+  #end = 0;
+  #eof = false;
+  term: string | undefined;
+  #list: number[] = [];
+
+  constructor(file: string) {
+    this.#fd = openSync(file, 'r');
+    this.#next();
+  }
+
+  /** Makes at least `n` bytes available from the current position, unless the file ends. */
+  #fill(n: number): void {
+    if (this.#end - this.#start >= n || this.#eof) return;
+    if (this.#buffer.length < n) {
+      const grown = Buffer.alloc(n * 2);
+      this.#buffer.copy(grown, 0, this.#start, this.#end);
+      this.#buffer = grown;
+    } else this.#buffer.copy(this.#buffer, 0, this.#start, this.#end);
+    this.#end -= this.#start;
+    this.#start = 0;
+    while (this.#end < this.#buffer.length && !this.#eof) {
+      const read = readSync(this.#fd, this.#buffer, this.#end, this.#buffer.length - this.#end, null);
+      if (read === 0) this.#eof = true;
+      this.#end += read;
+    }
+  }
+
+  #reader(n: number): ByteReader {
+    this.#fill(n);
+    return new ByteReader(this.#buffer.subarray(this.#start, this.#end));
+  }
+
+  #next(): void {
+    this.#fill(16);
+    if (this.#start >= this.#end) {
+      this.term = undefined;
+      return;
+    }
+    // A term's record is at most its length and its list: read the head, then make room for all of it.
+    let input = this.#reader(16);
+    const termBytes = input.varint();
+    input = this.#reader(input.offset + termBytes + 10);
+    input.varint();
+    this.term = decoder.decode(input.raw(termBytes));
+    const pairs = input.varint();
+    input = this.#reader(input.offset + pairs * 10);
+    input.varint();
+    input.raw(termBytes);
+    input.varint();
+    this.#list = Array.from({ length: pairs * 2 }, () => input.varint());
+    this.#start += input.offset;
+  }
+
+  take(): number[] {
+    const list = this.#list;
+    this.#next();
+    return list;
+  }
+
+  close(): void {
+    closeSync(this.#fd);
+  }
+}
+
+/** Writes term files of about `TERM_FILE_BYTES`, and the blocks of common terms. */
+class TermWriter {
+  readonly firstTerms: string[] = [];
+  #entries: TermEntry[] = [];
+  #bytes = 0;
+  #blocks = 0;
+  files = 0;
+  readonly folder: string;
+
+  constructor(folder: string) {
+    this.folder = folder;
+  }
+
+  async add(entry: TermEntry, size: number): Promise<void> {
+    if (this.#entries.length > 0 && this.#bytes + size > TERM_FILE_BYTES) await this.flush();
+    if (this.#entries.length === 0) this.firstTerms.push(entry.term);
+    this.#entries.push(entry);
+    this.#bytes += size;
+  }
+
+  async block(bytes: Uint8Array): Promise<number> {
+    if (this.#blocks === 0) await mkdir(path.join(this.folder, path.dirname(blockFile(0))), { recursive: true });
+    await writeFile(path.join(this.folder, blockFile(this.#blocks)), bytes);
+    this.files++;
+    return this.#blocks++;
+  }
+
+  async flush(): Promise<void> {
+    if (this.#entries.length === 0) return;
+    await writeFile(path.join(this.folder, termFile(this.firstTerms.length - 1)), encodeTerms(this.#entries));
+    this.files++;
+    this.#entries = [];
+    this.#bytes = 0;
+  }
+}
+
+/** A page as the index takes it: its address and its terms. */
+export interface IndexedPageTerms extends PageTerms {
+  url: string;
 }
 
 /**
- * Splits pages into parts of at most `maxPages`, of about equal size, keeping the pages of a story
- * (its folder, `stories/<slug>/`) together unless the story alone is larger than a part.
- * @param pages paths relative to the site, in path order
+ * Writes the index of `pages` (in page order) into `output`, an empty folder.
+ * @returns how many pages it holds
  */
-export function packParts(pages: string[], maxPages: number): string[][] {
-  const stories = new Map<string, string[]>();
-  for (const page of pages) {
-    const story = page.split('/').slice(0, 2).join('/');
-    stories.set(story, [...(stories.get(story) ?? []), page]);
+export async function writeSearchIndex(
+  output: string,
+  pages: AsyncIterable<IndexedPageTerms>,
+  { window = WINDOW_PAGES, spill = SPILL }: Pick<SearchIndexOptions, 'window' | 'spill'> = {},
+): Promise<number> {
+  for (const folder of ['terms', 'pages']) await mkdir(path.join(output, folder), { recursive: true });
+  // A term on more pages than this is common: its pages are in blocks, one per window (1,024 by default).
+  const inlinePages = Math.max(1, Math.floor(window / 8));
+  const postings = new Postings(spill);
+  const lengths: number[] = [];
+  let group: IndexedPage[] = [];
+  const writeGroup = async () => {
+    await writeFile(path.join(output, pageGroupFile(Math.floor((lengths.length - 1) / PAGE_GROUP))), JSON.stringify(group));
+    group = [];
+  };
+  for await (const page of pages) {
+    const number = lengths.length;
+    lengths.push(page.length);
+    group.push([page.url, page.meta]);
+    if (group.length === PAGE_GROUP) await writeGroup();
+    const filters = page.filters.map(([key, value]): [string, number] => [filterTerm(key, value), 0]);
+    await postings.add(number, [...page.terms, ...filters]);
   }
-  const target = pages.length / Math.ceil(pages.length / maxPages);
-  const parts: string[][] = [];
-  let part: string[] = [];
-  let done = 0;
-  for (const storyPages of stories.values()) {
-    for (let i = 0; i < storyPages.length; i += maxPages) {
-      const piece = storyPages.slice(i, i + maxPages);
-      // A piece goes to the next part if it would not fit, or if most of it is past this part's share.
-      const end = done + part.length + piece.length / 2;
-      if (part.length > 0 && (part.length + piece.length > maxPages || end > target * (parts.length + 1))) {
-        parts.push(part);
-        done += part.length;
-        part = [];
+  if (group.length > 0) await writeGroup();
+  const count = lengths.length;
+  if (count === 0) return 0;
+
+  const averageLength = lengths.reduce((sum, length) => sum + length, 0) / count || 1;
+  const writer = new TermWriter(output);
+  for await (const [term, list] of postings.sorted()) {
+    const pagesWith = list.length / 2;
+    const idf = Math.log(1 + (count - pagesWith + 0.5) / (pagesWith + 0.5));
+    const score = (page: number, tf: number) => {
+      if (tf === 0) return 0; // a filter: it narrows, it does not rank
+      const weight = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[page]!) / averageLength));
+      return Math.min(255, Math.max(1, Math.round(weight * SCORE_SCALE)));
+    };
+    const postingsOf = (from: number, to: number) => {
+      const n = (to - from) / 2;
+      const result = { pages: new Uint32Array(n), scores: new Uint8Array(n) };
+      for (let k = 0; k < n; k++) {
+        result.pages[k] = list[from + 2 * k]!;
+        result.scores[k] = score(list[from + 2 * k]!, list[from + 2 * k + 1]!);
       }
-      part.push(...piece);
+      return result;
+    };
+    if (pagesWith <= inlinePages) {
+      await writer.add({ term, count: pagesWith, postings: postingsOf(0, list.length) }, term.length + 4 + pagesWith * 3);
+      continue;
     }
+    const blocks: NonNullable<TermEntry['blocks']> = [];
+    for (let from = 0; from < list.length; ) {
+      const inWindow = Math.floor(list[from]! / window);
+      let to = from;
+      while (to < list.length && Math.floor(list[to]! / window) === inWindow) to += 2;
+      blocks.push({ window: inWindow, block: await writer.block(encodeBlock(postingsOf(from, to))) });
+      from = to;
+    }
+    await writer.add({ term, count: pagesWith, blocks }, term.length + 4 + blocks.length * 4);
   }
-  if (part.length > 0) parts.push(part);
-  return parts;
+  await writer.flush();
+  const manifest: SearchManifest = { version: SEARCH_FORMAT_VERSION, pages: count, pageGroup: PAGE_GROUP, window, terms: writer.firstTerms };
+  await writeFile(path.join(output, SEARCH_MANIFEST), JSON.stringify(manifest));
+  return count;
 }
 
-/** Indexes the parts with a few worker threads, each part in its own Pagefind process. */
-async function indexParts(site: string, parts: { pages: string[]; output: string }[], workers: number): Promise<void> {
-  const queue = parts.map(({ pages, output }): IndexPart => ({ site, pages, output }));
-  const errors: string[] = [];
-  const work = async () => {
-    const worker = new Worker(new URL('./search-index-part.ts', import.meta.url));
-    try {
-      for (let part = queue.shift(); part && errors.length === 0; part = queue.shift()) {
-        const answer = await new Promise<IndexPartAnswer>((resolve, reject) => {
-          const settle = <T>(settled: (value: T) => void) => (value: T) => {
-            worker.off('message', onMessage).off('error', onError);
-            settled(value);
-          };
-          const onMessage = settle(resolve);
-          const onError = settle(reject);
-          worker.on('message', onMessage).on('error', onError);
-          worker.postMessage(part);
-        });
-        errors.push(...answer.errors);
-      }
-    } finally {
-      await worker.terminate();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(workers, parts.length) }, work));
-  if (errors.length > 0) throw new Error(errors.join('\n'));
+/**
+ * The pages of a built site marked for search, in path order, with their terms: from the cache
+ * (by the hash of the page and the code) where it has them, else read from the page.
+ * `progress.read` counts the pages read; `used` collects the cache entries used.
+ */
+export async function* siteTerms(site: string, kept: string | undefined, progress: { read: number; used: Set<string> }): AsyncGenerator<IndexedPageTerms> {
+  const code = codeKey();
+  const files = await htmlPages(site);
+  // A few files at a time: all at once would hold every page in memory.
+  for (let i = 0; i < files.length; i += 64) {
+    const batch = files.slice(i, i + 64);
+    const found = await Promise.all(
+      batch.map(async (file): Promise<PageTerms | undefined> => {
+        const html = await readFile(path.join(site, file));
+        if (!html.includes(SEARCH_BODY)) return undefined;
+        const key = `${hashOf(code, html)}.json`;
+        progress.used.add(key);
+        if (kept && existsSync(path.join(kept, key))) return JSON.parse(await readFile(path.join(kept, key), 'utf8')) as PageTerms;
+        progress.read++;
+        const terms = pageTerms(html.toString());
+        if (kept && terms) {
+          const partial = partialName(path.join(kept, key));
+          await writeFile(partial, JSON.stringify(terms));
+          await rename(partial, path.join(kept, key));
+        }
+        return terms;
+      }),
+    );
+    for (const [j, terms] of found.entries()) if (terms) yield { url: pageUrl(batch[j]!), ...terms };
+  }
+}
+
+/** Total bytes and number of the files under a folder. */
+export async function folderSize(folder: string): Promise<{ bytes: number; files: number }> {
+  let bytes = 0;
+  let files = 0;
+  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
+    files++;
+  }
+  return { bytes, files };
 }
 
 /**
  * Indexes the pages of the site in `site` and writes the index beside them. Throws, saying why,
- * when no page is marked for indexing or Pagefind reports errors.
- * @param site folder of a built site
- * @param options pages per part at most, parts indexed at once
- * @returns pages indexed, parts, size of the index on disk, time taken
+ * when no page is marked for search.
+ * @returns pages indexed, pages read again (not found in the cache), size and files of the index, time taken
  */
 export async function buildSearchIndex(
   site: string,
-  { partPages = PART_PAGES, workers = WORKERS, cache }: { partPages?: number; workers?: number; cache?: string } = {},
-): Promise<{ pages: number; parts: number; kept: number; bytes: number; seconds: number }> {
+  { cache, window, spill }: SearchIndexOptions = {},
+): Promise<{ pages: number; read: number; bytes: number; files: number; seconds: number }> {
   const started = performance.now();
   const output = path.join(site, searchIndexUrl());
-  const pages = await markedPages(site);
-  if (pages.size === 0) throw new Error(`no page in ${site} is marked with data-pagefind-body`);
-  const parts = packParts([...pages.keys()], partPages).map((partPages, i) => ({
-    pages: partPages,
-    output: path.join(output, i === 0 ? '' : searchIndexPartFolder(i + 1)),
-    // A part is named by its pages and their bytes, whether it is the first (which keeps the search script) and the code.
-    key: hashOf(codeKey(), String(i === 0), ...partPages.flatMap((page) => [page, pages.get(page)!])),
-  }));
-  const kept = cache ? parts.filter((part) => existsSync(searchPartCache(cache, part.key))) : [];
-  for (const part of kept) await linkTree(searchPartCache(cache!, part.key), part.output);
-  const toIndex = parts.filter((part) => !kept.includes(part));
-  await indexParts(site, toIndex, workers);
-  for (const part of toIndex) {
-    for (const file of await readdir(part.output)) if (UNUSED.test(file) || (part.output !== output && SCRIPT.test(file))) await rm(path.join(part.output, file));
-  }
-  let indexed = 0;
-  for (let i = 0; i < parts.length; i++) {
-    const folder = parts[i]!.output;
-    const entry = JSON.parse(await readFile(path.join(folder, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
-    indexed += Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-  }
-  const partFolders = parts.slice(1).map((_, i) => searchIndexPartFolder(i + 2));
-  await writeFile(path.join(output, SEARCH_PARTS_FILE), `${JSON.stringify(partFolders)}\n`);
-  if (cache) {
-    // The first part's folder also holds the other parts: only its own files are its.
-    const others = new Set([SEARCH_PARTS_FILE, ...parts.slice(1).map((part) => path.basename(part.output))]);
-    for (const part of toIndex) await keepTree(part.output, searchPartCache(cache, part.key), (name) => part.output === output && others.has(name));
-    await pruneExcept(path.join(cache, 'search'), new Set(parts.map((part) => part.key)));
-  }
-  return { pages: indexed, parts: parts.length, kept: kept.length, bytes: await folderBytes(output), seconds: (performance.now() - started) / 1000 };
+  await rm(output, { recursive: true, force: true });
+  const kept = cache ? path.join(cache, 'search-pages') : undefined;
+  if (kept) await mkdir(kept, { recursive: true });
+  const progress = { read: 0, used: new Set<string>() };
+  const pages = await writeSearchIndex(output, siteTerms(site, kept, progress), { window, spill });
+  if (pages === 0) throw new Error(`no page in ${site} is marked with ${SEARCH_BODY}`);
+  if (kept) await pruneExcept(kept, progress.used);
+  return { pages, read: progress.read, ...(await folderSize(output)), seconds: (performance.now() - started) / 1000 };
 }

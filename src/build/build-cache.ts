@@ -12,7 +12,7 @@ import path from 'node:path';
  *
  *   text/<key>.html, .json    a chapter's rendered text and what rendering it found (loaders/render-cache.ts)
  *   stories/<slug>/<key>/     a story's built folder, stories/<slug>/ of the site (pages, downloads, cards)
- *   search/<key>/             one part of the search index (scripts/search-index.ts)
+ *   search-pages/<key>.json   a built page's terms for the search index (scripts/search-index.ts)
  */
 
 /** What the Astro build tells scripts/build.ts (src/data/story-builds.ts): the site's address, and each published story's hash and whether it was generated. */
@@ -41,17 +41,13 @@ export const partialName = (file: string): string => `${file}.partial-${process.
 /** Where a story's built folder is kept for the inputs hashed as `key`. */
 export const storyFolderCache = (cache: string, slug: string, key: string): string => path.join(cache, 'stories', slug, key);
 
-/** Where a part of the search index is kept for the inputs hashed as `key`. */
-export const searchPartCache = (cache: string, key: string): string => path.join(cache, 'search', key);
-
 /**
  * Makes `to` a copy of the tree at `from` whose files are hard links (no bytes copied): the output
  * and the cache share files that neither ever changes in place. Across file systems, copies.
  */
-export async function linkTree(from: string, to: string, skip: (name: string) => boolean = () => false): Promise<void> {
+export async function linkTree(from: string, to: string): Promise<void> {
   await mkdir(to, { recursive: true });
   for (const entry of await readdir(from, { withFileTypes: true })) {
-    if (skip(entry.name)) continue;
     const source = path.join(from, entry.name);
     const target = path.join(to, entry.name);
     if (entry.isDirectory()) await linkTree(source, target);
@@ -62,11 +58,11 @@ export async function linkTree(from: string, to: string, skip: (name: string) =>
   }
 }
 
-/** Keeps a copy of the tree at `from` (but the top-level entries `skip` names) as `to`, complete or not at all. */
-export async function keepTree(from: string, to: string, skip?: (name: string) => boolean): Promise<void> {
+/** Keeps a copy of the tree at `from` as `to`, complete or not at all. */
+export async function keepTree(from: string, to: string): Promise<void> {
   if (existsSync(to)) return;
   const partial = partialName(to);
-  await linkTree(from, partial, skip);
+  await linkTree(from, partial);
   await rename(partial, to);
 }
 

@@ -7,7 +7,7 @@ import { INLINE_SCRIPTS } from './inline-scripts';
  * `security.csp`, which puts the hash of every script of the whole site on every page (0.4 KB
  * gzipped of a chapter page's budget) although 'self' already allows them.
  */
-export function contentSecurityPolicy({ webAssembly = false }: { webAssembly?: boolean } = {}): string {
-  const scripts = ["'self'", ...(webAssembly ? ["'wasm-unsafe-eval'"] : []), ...Object.values(INLINE_SCRIPTS).map((script) => `'${script.hash}'`)];
+export function contentSecurityPolicy(): string {
+  const scripts = ["'self'", ...Object.values(INLINE_SCRIPTS).map((script) => `'${script.hash}'`)];
   return ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", `script-src ${scripts.join(' ')}`, "style-src 'self'"].join('; ');
 }

@@ -1,9 +1,9 @@
 /**
- * Full-text search (Pagefind): the filters readers can narrow by, the search page's query string,
+ * Full-text search: the filters readers can narrow by, the search page's query string,
  * and where in a result the match is, for its excerpt and its link to the passage.
  */
 
-/** Pagefind filter keys and their labels. Pages declare them (SearchData.astro); the search page offers them. */
+/** Filter keys and their labels. Pages declare them (SearchData.astro); the search page offers them. */
 export const SEARCH_FILTERS = { fandom: 'Fandom', rating: 'Rating' } as const;
 export type SearchFilter = keyof typeof SEARCH_FILTERS;
 const FILTER_KEYS = Object.keys(SEARCH_FILTERS) as SearchFilter[];
@@ -26,23 +26,13 @@ export function searchParams({ query, filters }: SearchRequest): URLSearchParams
   return params;
 }
 
-/**
- * Pagefind's filter option: a page matches any checked value of a filter, and every filter that
- * has one checked (checking two fandoms widens, checking a rating narrows).
- */
-export function pagefindFilters(filters: SearchRequest['filters']): Record<string, { any: string[] }> {
-  return Object.fromEntries(FILTER_KEYS.filter((key) => filters[key].length > 0).map((key) => [key, { any: filters[key] }]));
-}
-
-/** The parts of a Pagefind result's data that locate the match in the page's indexed text. */
+/** A page's searchable words and where the query's words are in them (scripts/search-engine.ts finds them). */
 export interface LocatedResult {
-  /** The indexed text, words separated by whitespace. */
-  content: string;
-  /** The same with `<` and `>` escaped, and U+200B between words where Pagefind segmented the text (Chinese, Japanese, Thai). */
-  raw_content?: string;
-  /** Word positions of the matches, with Pagefind's score for each. */
-  weighted_locations: { location: number; balanced_score: number }[];
-  /** Every element with an id in the indexed text, in document order, at the word it starts at. */
+  /** The words, each with the space that follows it (none between Chinese or Japanese characters). */
+  words: string[];
+  /** Positions in `words` of the words that match the query. */
+  matches: number[];
+  /** Every element with an id in the searchable text, in document order, at the word it starts at. */
   anchors: { id: string; location: number }[];
 }
 
@@ -53,54 +43,46 @@ export interface Passage {
   parts: { text: string; match: boolean }[];
 }
 
-/** The words that Pagefind's match locations count, split as Pagefind splits them (U+FEFF is not a break). */
-function wordsOf({ content, raw_content }: LocatedResult): { words: string[]; separator: string } {
-  if (raw_content?.includes('\u200B')) {
-    return { words: raw_content.split('\u200B').map((w) => w.replaceAll('&lt;', '<').replaceAll('&gt;', '>')), separator: '' };
-  }
-  return { words: content.split(/[^\S\uFEFF]+/), separator: ' ' };
-}
-
 /**
- * The passage of a result to show and link to: the `length`-word stretch with the highest total
- * match score (the first such, if several tie), and the last element with an id that starts at or
+ * The passage of a result to show and link to: the `length`-word stretch with the most matches
+ * (the first such, if several tie), and the last element with an id that starts at or
  * before its first match (the paragraph it is in, or an element inside that paragraph). Without
  * a match in the text, the opening words and no anchor.
  */
-export function findPassage(result: LocatedResult, length = 30): Passage {
-  const { words, separator } = wordsOf(result);
-  const hits = [...result.weighted_locations].sort((a, b) => a.location - b.location);
-  // Slide a window that starts at each match; keep the one whose matches score highest.
-  let best = { first: 0, last: -1, score: -1 };
+export function findPassage({ words, matches, anchors }: LocatedResult, length = 30): Passage {
+  // Slide a window that starts at each match; keep the one with the most matches.
+  let best = { first: 0, last: -1 };
   let end = 0;
-  let score = 0;
-  for (let first = 0; first < hits.length; first++) {
-    while (end < hits.length && hits[end]!.location < hits[first]!.location + length) score += hits[end++]!.balanced_score;
-    if (score > best.score) best = { first, last: end - 1, score };
-    score -= hits[first]!.balanced_score;
+  for (let first = 0; first < matches.length; first++) {
+    while (end < matches.length && matches[end]! < matches[first]! + length) end++;
+    if (end - first > best.last - best.first + 1) best = { first, last: end - 1 };
   }
-  const firstHit = hits[best.first]?.location ?? 0;
-  const lastHit = hits[best.last]?.location ?? firstHit;
+  const firstHit = matches[best.first] ?? 0;
+  const lastHit = matches[best.last] ?? firstHit;
   // Centre the matches in the excerpt, within the text.
   const margin = Math.floor((length - (lastHit - firstHit + 1)) / 2);
   const start = Math.max(0, Math.min(firstHit - margin, words.length - length));
   const stop = Math.min(words.length, start + length);
-  const matched = new Set(hits.map((hit) => hit.location));
-  // A page found by its title alone has no match in its text to link to.
+  const matched = new Set(matches);
+  // A page found by its title or filters alone has no match in its text to link to.
   let anchor: string | undefined;
-  if (hits.length > 0) for (const candidate of result.anchors) if (candidate.location <= firstHit) anchor = candidate.id;
+  if (matches.length > 0) for (const candidate of anchors) if (candidate.location <= firstHit) anchor = candidate.id;
   const parts = new Excerpt();
-  if (start > 0) parts.add(`…${separator}`);
+  if (start > 0) parts.add(words[start - 1]!.endsWith(' ') ? '… ' : '…');
   words.slice(start, stop).forEach((word, i) => {
-    if (i > 0) parts.add(separator);
-    if (!matched.has(start + i)) return parts.add(word);
-    const [, before = '', core = '', after = ''] = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su.exec(word) ?? [];
-    if (!core) return parts.add(word, true);
-    parts.add(before);
-    parts.add(core, true);
-    parts.add(after);
+    const last = start + i === stop - 1;
+    const shown = last ? word.trimEnd() : word;
+    if (!matched.has(start + i)) return parts.add(shown);
+    const visible = shown.trimEnd();
+    const [, before = '', core = '', after = ''] = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su.exec(visible) ?? [];
+    if (core) {
+      parts.add(before);
+      parts.add(core, true);
+      parts.add(after);
+    } else parts.add(visible, true);
+    parts.add(shown.slice(visible.length));
   });
-  if (stop < words.length) parts.add(`${separator}…`);
+  if (stop < words.length) parts.add(words[stop - 1]!.endsWith(' ') ? ' …' : '…');
   return { anchor, parts: parts.runs };
 }
 

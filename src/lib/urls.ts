@@ -20,21 +20,13 @@ export const readingSettingsUrl = (): string => '/reading-settings/';
 /** The search page; the header's search form sends the query as `q`. */
 export const searchUrl = (): string => '/search/';
 
-/** Where the search index (Pagefind) is published; the search page loads `pagefind.js` from it. */
-export const searchIndexUrl = (): string => '/pagefind/';
+/** Where the search index is published (its files: src/lib/search-index-format.ts). */
+export const searchIndexUrl = (): string => '/search-index/';
 /** The story as an EPUB e-book, and as one self-contained HTML file (downloads built with the site). */
 export const epubUrl = (story: string): string => `/stories/${story}/${story}.epub`;
 
 export const htmlDownloadUrl = (story: string): string => `/stories/${story}/${story}.html`;
 export const PARAGRAPH_ID_PREFIX = 'p-';
-
-/**
- * A large site's index is built in parts (scripts/search-index.ts): the first is the one at
- * `searchIndexUrl()`; the others are folders inside it, listed in its `SEARCH_PARTS_FILE`, which
- * the search page merges in when the reader searches.
- */
-export const SEARCH_PARTS_FILE = 'parts.json';
-export const searchIndexPartFolder = (n: number): string => `part-${n}/`;
 
 /** Paragraph ids in chapter text: `p-1`, `p-2`, ... in document order. */
 export const paragraphId = (n: number): string => `${PARAGRAPH_ID_PREFIX}${n}`;

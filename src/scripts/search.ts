@@ -1,29 +1,9 @@
 import { gatePassed } from '../lib/content-gate';
-import {
-  findPassage,
-  pagefindFilters,
-  readSearchParams,
-  searchParams,
-  SEARCH_FILTERS,
-  type LocatedResult,
-  type SearchFilter,
-  type SearchRequest,
-} from '../lib/search';
+import type { IndexedPage } from '../lib/search-index-format';
+import { queryTerms, type QueryTerm } from '../lib/search-terms';
+import { findPassage, readSearchParams, searchParams, SEARCH_FILTERS, type Passage, type SearchFilter, type SearchRequest } from '../lib/search';
+import type { SearchIndex, SearchResults } from './search-engine';
 import { readSetting } from './storage';
-
-/** The parts of Pagefind's browser API the search page uses (see the Pagefind search API docs). */
-interface PagefindResultData extends LocatedResult {
-  url: string;
-  /** `gate` (the story's slug) and `notice` only on pages of gated stories (SearchData.astro). */
-  meta: Partial<Record<'title' | 'story' | 'chapter' | 'language' | 'dir' | 'gate' | 'notice', string>>;
-}
-interface PagefindResult {
-  data(): Promise<PagefindResultData>;
-}
-interface Pagefind {
-  search(query: string, options: { filters: ReturnType<typeof pagefindFilters> }): Promise<{ results: PagefindResult[] }>;
-  mergeIndex(bundlePath: string): Promise<void>;
-}
 
 const FILTER_KEYS = Object.keys(SEARCH_FILTERS) as SearchFilter[];
 
@@ -31,16 +11,17 @@ const plural = (n: number, one: string, many: string): string => `${n.toLocaleSt
 
 /**
  * The search page: reads the query and filters from the URL (`?q=…&fandom=…`), searches the
- * Pagefind index and draws the results. Nothing of Pagefind loads until there is something to search.
+ * index and draws the results. Nothing of the index loads until there is something to search.
  */
 class SearchPage extends HTMLElement {
-  #pagefind: Promise<Pagefind> | undefined;
+  #index: Promise<LoadedIndex> | undefined;
   #form!: HTMLFormElement;
   #status!: HTMLElement;
   #section!: HTMLElement;
   #list!: HTMLOListElement;
   #more!: HTMLButtonElement;
-  #results: PagefindResult[] = [];
+  #results: SearchResults | undefined;
+  #query: QueryTerm[] = [];
   #shown = 0;
   /** Counts searches, so an answer that arrives after a newer search started is dropped. */
   #generation = 0;
@@ -103,15 +84,17 @@ class SearchPage extends HTMLElement {
     if (url !== `${window.location.pathname}${window.location.search}`) history.pushState(null, '', url);
   }
 
-  #loadPagefind(): Promise<Pagefind> {
-    this.#pagefind ??= loadIndex(this.dataset.index!, this.dataset.parts!);
-    return this.#pagefind;
+  #loadIndex(): Promise<LoadedIndex> {
+    this.#index ??= openIndex(this.dataset.index!);
+    // A failed load is tried again by the next search.
+    this.#index.catch(() => (this.#index = undefined));
+    return this.#index;
   }
 
   async #search(): Promise<void> {
     const generation = ++this.#generation;
     const request = this.#request();
-    this.#results = [];
+    this.#results = undefined;
     this.#shown = 0;
     this.#list.replaceChildren();
     this.#section.hidden = true;
@@ -121,57 +104,74 @@ class SearchPage extends HTMLElement {
       return;
     }
     this.#status.textContent = 'Searching…';
-    let search;
     try {
-      search = await (await this.#loadPagefind()).search(request.query, { filters: pagefindFilters(request.filters) });
+      const { index } = await this.#loadIndex();
+      const results = await index.search(request.query, request.filters);
+      if (generation !== this.#generation) return;
+      this.#results = results;
+      this.#query = queryTerms(request.query);
+      await this.#draw(generation);
     } catch (error) {
       if (generation === this.#generation) this.#status.textContent = 'Search is not available right now. Please try again later.';
       throw error;
     }
     if (generation !== this.#generation) return;
-    this.#results = search.results;
+    const { hits, complete } = this.#results;
     const filtered = FILTER_KEYS.some((key) => request.filters[key].length > 0) ? ' with these filters' : '';
-    const count = this.#results.length === 0 ? 'No results' : plural(this.#results.length, 'result', 'results');
-    await this.#draw(generation);
-    if (generation === this.#generation) this.#status.textContent = `${count} for “${request.query}”${filtered}.`;
+    const count = hits.length === 0 ? 'No results' : complete ? plural(hits.length, 'result', 'results') : `At least ${plural(hits.length, 'result', 'results')}`;
+    this.#status.textContent = `${count} for “${request.query}”${filtered}.`;
   }
 
   /** Draws the next page of results (`data-page-size` of them; "Show more results" draws the next). */
   async #draw(generation: number): Promise<void> {
+    const results = this.#results!;
     const pageSize = Number(this.dataset.pageSize);
-    const page = await Promise.all(this.#results.slice(this.#shown, this.#shown + pageSize).map((result) => result.data()));
+    // One more than is shown, so the button knows whether there is a next page.
+    await results.more(this.#shown + pageSize + 1);
+    const { index, engine } = await this.#loadIndex();
+    const page = await Promise.all(
+      results.hits.slice(this.#shown, this.#shown + pageSize).map(async (hit) => {
+        const [url, meta] = await index.page(hit.page);
+        const gated = meta.gate !== undefined && !gatePassed(meta.gate, readSetting);
+        // The page itself gives the excerpt and the paragraph to link to: the index holds no copy of the text.
+        const passage = await passageOf(url, this.#query, engine).catch(() => undefined);
+        return { page: [url, meta] satisfies IndexedPage, gated, passage };
+      }),
+    );
     if (generation !== this.#generation) return;
     this.#list.append(...page.map(renderResult));
     this.#shown += page.length;
     this.#section.hidden = this.#shown === 0;
-    this.#more.hidden = this.#shown >= this.#results.length;
+    this.#more.hidden = this.#shown >= results.hits.length && results.complete;
   }
 }
 
-/**
- * Loads the search index: its first part, with the others (a large site's, see
- * scripts/search-index.ts) merged in, so one search finds, filters and ranks pages of every part.
- */
-async function loadIndex(script: string, partsFile: string): Promise<Pagefind> {
-  const partsUrl = new URL(partsFile, window.location.href);
-  const [pagefind, parts] = await Promise.all([
-    import(/* @vite-ignore */ script) as Promise<Pagefind>,
-    fetch(partsUrl).then((response) => {
-      if (!response.ok) throw new Error(`${partsUrl.pathname} answered ${response.status}`);
-      return response.json() as Promise<string[]>;
-    }),
-  ]);
-  await Promise.all(parts.map((part) => pagefind.mergeIndex(new URL(part, partsUrl).pathname)));
-  return pagefind;
+type Engine = typeof import('./search-engine');
+interface LoadedIndex {
+  index: SearchIndex;
+  engine: Engine;
+}
+
+/** Loads the search engine and the index's manifest: only once the reader searches. */
+async function openIndex(url: string): Promise<LoadedIndex> {
+  const engine = await import('./search-engine');
+  return { index: await engine.SearchIndex.open(url), engine };
+}
+
+/** The passage of a page that matches the query, read from the page. */
+async function passageOf(url: string, query: QueryTerm[], engine: Engine): Promise<Passage> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  const { words, anchors } = engine.pageWords(new DOMParser().parseFromString(await response.text(), 'text/html'));
+  return findPassage({ words, matches: engine.matchesIn(words, query), anchors });
 }
 
 /** One result: the chapter (or story) linked to the passage that matched, its story, and the passage. */
-function renderResult(data: PagefindResultData): HTMLLIElement {
-  const passage = findPassage(data);
+function renderResult({ page: [url, meta], gated, passage }: { page: IndexedPage; gated: boolean; passage: Passage | undefined }): HTMLLIElement {
   // The story's own words are in its language and direction; the labels are the site's.
   const inStoryLanguage = <T extends HTMLElement>(element: T): T => {
-    if (data.meta.language) element.lang = data.meta.language;
-    if (data.meta.dir) element.dir = data.meta.dir;
+    if (meta.language) element.lang = meta.language;
+    if (meta.dir) element.dir = meta.dir;
     return element;
   };
   const item = document.createElement('li');
@@ -179,27 +179,27 @@ function renderResult(data: PagefindResultData): HTMLLIElement {
 
   const heading = inStoryLanguage(document.createElement('h3'));
   const link = document.createElement('a');
-  link.href = passage.anchor ? `${data.url}#${encodeURIComponent(passage.anchor)}` : data.url;
-  link.textContent = data.meta.chapter ?? data.meta.title ?? data.url;
+  link.href = passage?.anchor ? `${url}#${encodeURIComponent(passage.anchor)}` : url;
+  link.textContent = meta.chapter ?? meta.title ?? url;
   heading.append(link);
 
   const story = document.createElement('p');
   story.className = 'search-result__story';
-  if (data.meta.chapter) inStoryLanguage(story).textContent = data.meta.story ?? '';
+  if (meta.chapter) inStoryLanguage(story).textContent = meta.story ?? '';
   else story.textContent = 'Story summary';
 
   // A gated story's text stays behind its gate: the result says what the gate would, until the reader has agreed.
-  if (data.meta.gate !== undefined && !gatePassed(data.meta.gate, readSetting)) {
+  if (gated) {
     const notice = document.createElement('p');
     notice.className = 'search-result__notice';
-    notice.textContent = `${data.meta.notice ?? ''} The excerpt shows once you have read the story’s content notice and chosen to continue.`;
+    notice.textContent = `${meta.notice ?? ''} The excerpt shows once you have read the story’s content notice and chosen to continue.`;
     item.append(heading, story, notice);
     return item;
   }
 
   const excerpt = inStoryLanguage(document.createElement('p'));
   excerpt.className = 'search-result__excerpt';
-  for (const { text, match } of passage.parts) {
+  for (const { text, match } of passage?.parts ?? []) {
     if (!match) excerpt.append(text);
     else excerpt.append(Object.assign(document.createElement('mark'), { textContent: text }));
   }

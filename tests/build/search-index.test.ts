@@ -1,9 +1,12 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, packParts } from '../../scripts/search-index.ts';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildSearchIndex } from '../../scripts/search-index.ts';
+import { decodeTerms, encodeTerms, type TermEntry } from '../../src/lib/search-index-format.ts';
+import { SearchIndex } from '../../src/scripts/search-engine.ts';
 
 /** A built site of the given pages (path → body HTML) in a new temporary folder. */
 async function site(pages: Record<string, string>): Promise<string> {
@@ -15,67 +18,155 @@ async function site(pages: Record<string, string>): Promise<string> {
   return folder;
 }
 
-describe('the search index', () => {
-  it('indexes only the pages marked data-pagefind-body and publishes only what the search page loads', async () => {
-    const folder = await site({
-      'index.html': '<h1>Home</h1><p>Welcome to the library.</p>',
-      'stories/tale/one/index.html': '<article data-pagefind-body><h1>One</h1><p id="p-1">A lamp in the window.</p></article>',
-    });
-    const index = await buildSearchIndex(folder);
-    expect(index.pages).toBe(1);
-    expect(index.bytes).toBeGreaterThan(0);
-    const files = readdirSync(path.join(folder, 'pagefind'));
-    expect(files).toContain('pagefind.js');
-    expect(files).toContain('pagefind-worker.js');
-    expect(files.filter((file) => /ui|highlight/.test(file))).toEqual([]);
-  });
+/** Every file of a folder with its bytes, to compare two indexes. */
+function tree(folder: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files[path.relative(folder, path.join(entry.parentPath, entry.name))] = readFileSync(path.join(entry.parentPath, entry.name)).toString('base64');
+  }
+  return files;
+}
 
-  it('is one part for a small site, with no other parts listed', async () => {
-    const folder = await site({ 'stories/tale/index.html': '<article data-pagefind-body><p>Lamp.</p></article>' });
-    expect((await buildSearchIndex(folder)).parts).toBe(1);
-    expect(JSON.parse(readFileSync(path.join(folder, 'pagefind', 'parts.json'), 'utf8'))).toEqual([]);
-  });
+/** Searches the index of a built site as the search page does, reading all results; their addresses. */
+async function search(folder: string, query: string, filters: Readonly<Record<string, readonly string[]>> = {}): Promise<string[]> {
+  const index = await SearchIndex.open(pathToFileURL(path.join(folder, 'search-index/')));
+  const results = await index.search(query, filters);
+  await results.more(Infinity);
+  return Promise.all(results.hits.map(async (hit) => (await index.page(hit.page))[0]));
+}
 
-  it('indexes a larger site in parts, each story whole in one, and lists the parts the search page merges', async () => {
-    const chapter = (story: string, n: number) => ({
-      [`stories/${story}/${n}/index.html`]: `<article data-pagefind-body><h1>${story} ${n}</h1><p id="p-1">Words of ${story}.</p></article>`,
-    });
-    const folder = await site({
-      'index.html': '<h1>Home</h1>',
-      ...chapter('alpha', 1),
-      ...chapter('alpha', 2),
-      ...chapter('beta', 1),
-      ...chapter('beta', 2),
-      ...chapter('gamma', 1),
-    });
-    const index = await buildSearchIndex(folder, { partPages: 2, workers: 2 });
-    expect(index).toMatchObject({ pages: 5, parts: 3 });
-    const output = path.join(folder, 'pagefind');
-    expect(JSON.parse(readFileSync(path.join(output, 'parts.json'), 'utf8'))).toEqual(['part-2/', 'part-3/']);
-    expect(readdirSync(output)).toContain('pagefind.js');
-    for (const part of ['part-2', 'part-3']) {
-      const files = readdirSync(path.join(output, part));
-      expect(files).toContain('pagefind-entry.json');
-      // Merged parts are searched by the first part's script and WebAssembly.
-      expect(files.filter((file) => /\.js$|^wasm\./.test(file))).toEqual([]);
+const chapter = (text: string, meta: Record<string, string> = {}) =>
+  `<article data-search-body>${Object.entries(meta)
+    .map(([key, value]) => `<data value="${value}" ${key === 'fandom' || key === 'rating' ? 'data-search-filter' : 'data-search-meta'}="${key}"></data>`)
+    .join('')}<header data-search-ignore><h1>Header words</h1></header>${text}<script>const scripted = 1;</script></article>`;
+
+beforeAll(() => {
+  // The engine fetches the index's files; here they are read from the folder.
+  vi.stubGlobal('fetch', async (url: URL) => {
+    try {
+      return new Response(await readFile(fileURLToPath(url)));
+    } catch {
+      return new Response('', { status: 404 });
     }
-    const pagesOf = (folder: string) => JSON.parse(readFileSync(path.join(folder, 'pagefind-entry.json'), 'utf8')).languages.en.page_count;
-    expect([pagesOf(output), pagesOf(path.join(output, 'part-2')), pagesOf(path.join(output, 'part-3'))]).toEqual([2, 2, 1]);
+  });
+});
+afterAll(() => vi.unstubAllGlobals());
+
+describe('the search index', () => {
+  it('indexes only the parts of pages marked data-search-body, less what is marked data-search-ignore and scripts', async () => {
+    const folder = await site({
+      'index.html': '<h1>Home</h1><p>Welcome lamp.</p>',
+      'stories/tale/one/index.html': chapter('<p id="p-1">A lamp in the window.</p>', { title: 'One' }),
+    });
+    expect((await buildSearchIndex(folder)).pages).toBe(1);
+    expect(await search(folder, 'lamp')).toEqual(['/stories/tale/one/']);
+    expect(await search(folder, 'welcome')).toEqual([]);
+    expect(await search(folder, 'header')).toEqual([]);
+    expect(await search(folder, 'scripted')).toEqual([]);
+    // Its title, from its metadata, finds it too.
+    expect(await search(folder, 'one')).toEqual(['/stories/tale/one/']);
+    const index = await SearchIndex.open(pathToFileURL(path.join(folder, 'search-index/')));
+    expect(await index.page(0)).toEqual(['/stories/tale/one/', { title: 'One' }]);
   });
 
-  it('packs whole stories into parts of about equal size, splitting only a story larger than a part', () => {
-    const pages = (story: string, n: number) => Array.from({ length: n }, (_, i) => `stories/${story}/${i + 1}/index.html`);
-    expect(packParts([...pages('a', 3), ...pages('b', 3), ...pages('c', 2)], 10)).toEqual([[...pages('a', 3), ...pages('b', 3), ...pages('c', 2)]]);
-    expect(packParts([...pages('a', 3), ...pages('b', 3), ...pages('c', 2)], 6).map((part) => part.length)).toEqual([3, 5]);
-    expect(packParts([...pages('a', 2), ...pages('b', 7), ...pages('c', 1)], 4)).toEqual([
-      [...pages('a', 2)],
-      pages('b', 7).slice(0, 4),
-      [...pages('b', 7).slice(4), ...pages('c', 1)],
-    ]);
+  it('finds pages that hold every word of the query, the last also as the start of a word, whatever the case and accents', async () => {
+    const folder = await site({
+      'stories/a/1/index.html': chapter('<p>The lighthouse keeper’s café.</p>'),
+      'stories/a/2/index.html': chapter('<p>The keeper of the <em>light</em>.</p>'),
+      'stories/b/1/index.html': chapter('<p>A lamp, and a keep.</p>'),
+    });
+    await buildSearchIndex(folder);
+    expect(await search(folder, 'KEEPER')).toEqual(expect.arrayContaining(['/stories/a/1/', '/stories/a/2/']));
+    expect(await search(folder, 'keeper light')).toEqual(expect.arrayContaining(['/stories/a/1/', '/stories/a/2/']));
+    expect(await search(folder, 'keeper light ')).toEqual(['/stories/a/2/']);
+    expect(await search(folder, 'Cafe')).toEqual(['/stories/a/1/']);
+    expect(await search(folder, 'lamp keeper')).toEqual([]);
+    expect(await search(folder, 'nowhere')).toEqual([]);
+  });
+
+  it('finds Chinese and Japanese words in the middle of a sentence', async () => {
+    const folder = await site({
+      'stories/ja/1/index.html': chapter('<p>彼女は古い地図帳を開いて、港の名前を探した。</p>'),
+      'stories/zh/1/index.html': chapter('<p>他在灯塔里找到了一本旧航海日志。</p>'),
+    });
+    await buildSearchIndex(folder);
+    expect(await search(folder, '地図帳')).toEqual(['/stories/ja/1/']);
+    expect(await search(folder, '港')).toEqual(['/stories/ja/1/']);
+    expect(await search(folder, '航海日志')).toEqual(['/stories/zh/1/']);
+    expect(await search(folder, '地図日志')).toEqual([]);
+  });
+
+  it('narrows by filters: any ticked value of a filter, and every filter that has one', async () => {
+    const folder = await site({
+      'stories/a/1/index.html': chapter('<p>Harbour.</p>', { fandom: 'Sea, Stories', rating: 'Teen' }),
+      'stories/b/1/index.html': chapter('<p>Harbour.</p>', { fandom: 'Hills', rating: 'Teen' }),
+      'stories/c/1/index.html': chapter('<p>Harbour.</p>', { fandom: 'Hills', rating: 'Mature' }),
+    });
+    await buildSearchIndex(folder);
+    expect(await search(folder, 'harbour', { fandom: ['Sea, Stories'] })).toEqual(['/stories/a/1/']);
+    expect((await search(folder, 'harbour', { fandom: ['Sea, Stories', 'Hills'] })).sort()).toEqual(['/stories/a/1/', '/stories/b/1/', '/stories/c/1/']);
+    expect(await search(folder, 'harbour', { fandom: ['Hills'], rating: ['Mature'] })).toEqual(['/stories/c/1/']);
+    expect(await search(folder, 'harbour', { rating: ['Explicit'] })).toEqual([]);
+  });
+
+  describe('common words in windows', () => {
+    const pages: Record<string, string> = {};
+    for (let n = 0; n < 40; n++) pages[`stories/s${String(n).padStart(2, '0')}/1/index.html`] = chapter(`<p>tide ${n % 2 ? 'gull' : 'kelp'} ${n % 7 ? '' : 'anchor'} word${n}</p>`, { rating: n % 3 ? 'Teen' : 'General' });
+    let whole: string;
+    let windowed: string;
+    beforeAll(async () => {
+      whole = await site(pages);
+      windowed = await site(pages);
+      await buildSearchIndex(whole);
+      await buildSearchIndex(windowed, { window: 8 });
+    });
+
+    it('find the same pages as one window does', async () => {
+      for (const [query, filters] of [['tide', {}], ['gull anchor', {}], ['kelp', { rating: ['General'] }], ['word1', {}], ['anchor word', {}]] as const) {
+        expect((await search(windowed, query, filters)).sort()).toEqual((await search(whole, query, filters)).sort());
+      }
+      expect(await search(windowed, 'tide')).toHaveLength(40);
+    });
+
+    it('are read a window at a time, only as far as the results asked for', async () => {
+      const index = await SearchIndex.open(pathToFileURL(path.join(windowed, 'search-index/')));
+      const results = await index.search('tide', {});
+      await results.more(3);
+      expect(results.hits).toHaveLength(8);
+      expect(results.complete).toBe(false);
+      await results.more(Infinity);
+      expect(results.hits).toHaveLength(40);
+      expect(results.complete).toBe(true);
+    });
+  });
+
+  it('is the same index whether the terms were gathered in memory or in run files, and with pages kept in the cache', async () => {
+    const pages: Record<string, string> = {};
+    for (let n = 0; n < 30; n++) pages[`stories/s${n}/1/index.html`] = chapter(`<p>tide ${n} word${n % 4} 港の名前</p>`);
+    const inMemory = await site(pages);
+    const inRuns = await site(pages);
+    await buildSearchIndex(inMemory);
+    await buildSearchIndex(inRuns, { spill: 7 });
+    expect(tree(path.join(inRuns, 'search-index'))).toEqual(tree(path.join(inMemory, 'search-index')));
+    const cache = mkdtempSync(path.join(os.tmpdir(), 'quire-search-cache-'));
+    expect((await buildSearchIndex(inRuns, { cache })).read).toBe(30);
+    expect((await buildSearchIndex(inRuns, { cache })).read).toBe(0);
+    expect(tree(path.join(inRuns, 'search-index'))).toEqual(tree(path.join(inMemory, 'search-index')));
+  });
+
+  it('writes terms front-coded and reads them back, characters beyond the Basic Multilingual Plane whole', () => {
+    const postings = { pages: new Uint32Array([0, 5, 300000]), scores: new Uint8Array([1, 255, 7]) };
+    const entries: TermEntry[] = [
+      { term: 'harbour', count: 3, postings },
+      { term: 'harbourmaster', count: 3, postings },
+      { term: '𠀋𠀌', count: 1, postings: { pages: new Uint32Array([2]), scores: new Uint8Array([9]) } },
+      { term: '𠀋𠀍', count: 20000, blocks: [{ window: 0, block: 0 }, { window: 3, block: 1 }] },
+    ];
+    expect(decodeTerms(encodeTerms(entries))).toEqual(entries);
   });
 
   it('fails, saying why, when no page is marked for indexing', async () => {
     const folder = await site({ 'index.html': '<h1>Home</h1><p>Nothing to find.</p>' });
-    await expect(buildSearchIndex(folder)).rejects.toThrow(`no page in ${folder} is marked with data-pagefind-body`);
+    await expect(buildSearchIndex(folder)).rejects.toThrow(`no page in ${folder} is marked with data-search-body`);
   });
 });

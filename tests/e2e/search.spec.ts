@@ -46,12 +46,19 @@ test('a gated story’s results state its rating and warnings, not its text, unt
   await expect(result.locator('.search-result__notice')).toHaveCount(0);
 });
 
-test('search also works without Web Workers, running WebAssembly on the page under its policy', async ({ page }) => {
-  // Pagefind searches in a worker when it can, else on the page, which the policy must allow ('wasm-unsafe-eval').
-  await page.addInitScript(() => Reflect.deleteProperty(window, 'Worker'));
+test('a search fetches the index’s files for its words and the pages it shows, not the whole index', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
   await page.goto('/search/?q=kettle');
   await expect(status(page)).toHaveText('1 result for “kettle”.');
   await expect(results(page).getByRole('heading')).toHaveText(['The Lighthouse']);
+  const index = requests.filter((path) => path.startsWith('/search-index/'));
+  expect(index.filter((path) => path.startsWith('/search-index/terms/'))).toHaveLength(1);
+  expect(index.filter((path) => path.startsWith('/search-index/pages/'))).toHaveLength(1);
+  expect(index).toContain('/search-index/index.json');
+  expect(index).toHaveLength(3);
+  // The excerpt is read from the chapter itself: the index keeps no copy of the text.
+  expect(requests).toContain('/stories/salt-and-ledger/the-lighthouse/');
 });
 
 test('the header search form takes the query to the search page, which searches it', async ({ page }) => {
@@ -79,7 +86,7 @@ test('fandom and rating filters narrow the results, and the URL keeps them', asy
   // two chapters of Salt and Ledger (Tidewater Chronicles, Teen and Up).
   await page.goto('/search/?q=morning');
   await expect(status(page)).toHaveText('4 results for “morning”.');
-  // Sorted: the order is Pagefind's ranking; what matters is which pages are found.
+  // Sorted: the order is the index's ranking; what matters is which pages are found.
   const found = async () => (await results(page).getByRole('link').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname))).sort();
   expect(await found()).toEqual([
     '/stories/salt-and-ledger/balanced/',
@@ -123,11 +130,11 @@ test('nothing of the search index loads until the reader searches', async ({ pag
   await expect(page.getByText('Searching needs JavaScript')).toBeHidden();
   await page.getByRole('searchbox', { name: 'Search stories and chapters' }).fill('salt');
   await page.waitForLoadState('networkidle');
-  expect(requests.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
+  expect(requests.filter((path) => path.startsWith('/search-index/'))).toEqual([]);
 
   await page.getByRole('button', { name: 'Search', exact: true }).last().click();
   await expect(status(page)).toContainText('for “salt”');
-  expect(requests.filter((path) => path.startsWith('/pagefind/')).length).toBeGreaterThan(0);
+  expect(requests.filter((path) => path.startsWith('/search-index/')).length).toBeGreaterThan(0);
 });
 
 test('results come a page at a time; "Show more results" adds the next page and moves focus to it', async ({ page }) => {
@@ -228,16 +235,14 @@ test.describe('without JavaScript', () => {
   });
 });
 
-// The fixtures' index is built in parts of at most 3 pages (QUIRE_SEARCH_PART_PAGES in build:fixtures),
-// as a large library's is: the search page merges the other parts in when the reader searches.
-test.describe('an index in several parts', () => {
-  const partOf = (path: string) => /^\/pagefind\/(part-\d+)\/fragment\//.exec(path)?.[1];
+// The fixtures' index has windows of 8 pages (QUIRE_SEARCH_WINDOW in build:fixtures), so a word on
+// more than one page is a common word whose pages are in blocks, window by window, as a large library's are.
+test.describe('an index with common words in windows', () => {
+  const blocks = (paths: string[]) => new Set(paths.filter((path) => path.startsWith('/search-index/blocks/')));
   const storiesFound = async (page: Page) =>
     [...new Set(await results(page).getByRole('link').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/')[2])))].sort();
 
-  test('a word from a story in a later part is found and linked to its paragraph', async ({ page }) => {
-    const requests: string[] = [];
-    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  test('a word on a page in a later window is found and linked to its paragraph', async ({ page }) => {
     await page.goto(fixtureUrl('/search/'));
     await search(page, 'ferry');
     await expect(status(page)).toHaveText('1 result for “ferry”.');
@@ -245,18 +250,16 @@ test.describe('an index in several parts', () => {
     await expect(link).toHaveText('The Crossing');
     const href = new URL((await link.getAttribute('href'))!, page.url());
     expect(href.pathname + href.hash).toBe('/stories/warned-story/the-crossing/#p-1');
-    // The result's text came from one of the other parts, not the first.
-    expect(requests.map(partOf).filter(Boolean)).not.toEqual([]);
   });
 
-  test('filters narrow results drawn from several parts', async ({ page }) => {
+  test('filters narrow results drawn from several windows', async ({ page }) => {
     const requests: string[] = [];
     page.on('request', (request) => requests.push(new URL(request.url()).pathname));
-    // "gated" is in both gated stories: The Long Watch (Mature) and Unwarned Waters (Teen and Up), in different parts.
+    // "gated" is in both gated stories: The Long Watch (Mature) and Unwarned Waters (Teen and Up), in different windows.
     await page.goto(fixtureUrl('/search/?q=gated'));
     await expect(status(page)).toContainText('results for “gated”.');
     expect(await storiesFound(page)).toEqual(['mature-story', 'warned-story']);
-    expect(new Set(requests.map(partOf).filter(Boolean)).size).toBe(2);
+    expect(blocks(requests).size).toBeGreaterThan(1);
 
     await page.getByText('Filter by fandom and rating').click();
     await page.getByRole('group', { name: 'Rating' }).getByLabel('Mature').check();
@@ -265,5 +268,19 @@ test.describe('an index in several parts', () => {
     await page.getByRole('group', { name: 'Rating' }).getByLabel('Teen and Up').check();
     await expect(status(page)).toContainText('for “gated” with these filters.');
     await expect.poll(() => storiesFound(page)).toEqual(['mature-story', 'warned-story']);
+  });
+
+  test('a word on most pages reads only the windows the first results need, and the rest as the reader asks', async ({ page }) => {
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    await page.goto(fixtureUrl('/search/'));
+    await page.evaluate(() => (document.querySelector('quire-search') as HTMLElement).dataset.pageSize = '3');
+    await search(page, 'the');
+    await expect(status(page)).toHaveText(/^At least \d+ results for “the”\.$/);
+    await expect(results(page)).toHaveCount(3);
+    const first = blocks(requests).size;
+    await page.getByRole('button', { name: 'Show more results' }).click();
+    await expect(results(page)).toHaveCount(6);
+    await expect.poll(() => blocks(requests).size).toBeGreaterThan(first);
   });
 });
