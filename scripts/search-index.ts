@@ -322,7 +322,7 @@ export interface IndexedPageTerms extends PageTerms {
 export async function writeSearchIndex(
   output: string,
   pages: AsyncIterable<IndexedPageTerms>,
-  { window = WINDOW_PAGES, spill = SPILL }: Pick<SearchIndexOptions, 'window' | 'spill'> = {},
+  { window = WINDOW_PAGES, spill = SPILL }: SearchIndexOptions = {},
 ): Promise<number> {
   for (const folder of ['terms', 'pages']) await mkdir(path.join(output, folder), { recursive: true });
   // A term on more pages than this is common: its pages are in blocks, one per window (1,024 by default).
@@ -436,15 +436,16 @@ export async function folderSize(folder: string): Promise<{ bytes: number; files
  */
 export async function buildSearchIndex(
   site: string,
-  { cache, window, spill }: SearchIndexOptions = {},
+  options: SearchIndexOptions = {},
 ): Promise<{ pages: number; read: number; bytes: number; files: number; seconds: number }> {
   const started = performance.now();
+  const { cache } = options;
   const output = path.join(site, searchIndexUrl());
   await rm(output, { recursive: true, force: true });
   const kept = cache ? path.join(cache, 'search-pages') : undefined;
   if (kept) await mkdir(kept, { recursive: true });
   const progress = { read: 0, used: new Set<string>() };
-  const pages = await writeSearchIndex(output, siteTerms(site, kept, progress), { window, spill });
+  const pages = await writeSearchIndex(output, siteTerms(site, kept, progress), options);
   if (pages === 0) throw new Error(`no page in ${site} is marked with ${SEARCH_BODY}`);
   if (kept) await pruneExcept(kept, progress.used);
   return { pages, read: progress.read, ...(await folderSize(output)), seconds: (performance.now() - started) / 1000 };
