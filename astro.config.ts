@@ -1,6 +1,7 @@
 import { defineConfig } from 'astro/config';
 import { contentRoot, readSiteUrl } from './src/build/content-folder';
 import { cssBundle } from './src/build/css-bundles';
+import { firstUseModules } from './src/build/first-use-modules';
 
 // Test fixtures build into their own folders (QUIRE_OUT) so they never overwrite the site.
 export default defineConfig({
@@ -12,6 +13,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Stylesheets in three files, whichever components import them: see src/build/css-bundles.ts.
   vite: {
+    plugins: [firstUseModules()],
     build: {
       // Scripts stay files, never inlined: the browser caches them from one chapter to the next,
       // and the Content Security Policy (src/build/content-security-policy.ts) allows them by 'self'.

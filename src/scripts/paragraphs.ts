@@ -6,6 +6,9 @@ import { paragraphId } from '../lib/urls';
  * chapter, and no hit testing (which would make the browser paint first).
  */
 
+/** Chapter texts, whose numbered paragraphs are passages: `data-passage-url` is the chapter's path. */
+export const PASSAGE_TEXT = '[data-passage-url]';
+
 const paragraph = (prefix: string, n: number): HTMLElement | null => document.getElementById(`${prefix}${paragraphId(n)}`);
 
 /** How many numbered paragraphs a text has: found by doubling, then halving. */
