@@ -95,6 +95,7 @@ class SearchPage extends HTMLElement {
     const generation = ++this.#generation;
     const request = this.#request();
     this.#results = undefined;
+    this.#nearScreen.disconnect();
     this.#shown = 0;
     this.#list.replaceChildren();
     this.#section.hidden = true;
@@ -129,21 +130,37 @@ class SearchPage extends HTMLElement {
     // One more than is shown, so the button knows whether there is a next page.
     await results.more(this.#shown + pageSize + 1);
     const { index, engine } = await this.#loadIndex();
-    const page = await Promise.all(
-      results.hits.slice(this.#shown, this.#shown + pageSize).map(async (hit) => {
-        const [url, meta] = await index.page(hit.page);
-        const gated = meta.gate !== undefined && !gatePassed(meta.gate, readSetting);
-        // The page itself gives the excerpt and the paragraph to link to: the index holds no copy of the text.
-        const passage = await passageOf(url, this.#query, engine).catch(() => undefined);
-        return { page: [url, meta] satisfies IndexedPage, gated, passage };
+    const pages = await Promise.all(results.hits.slice(this.#shown, this.#shown + pageSize).map((hit) => index.page(hit.page)));
+    if (generation !== this.#generation) return;
+    const query = this.#query;
+    this.#list.append(
+      ...pages.map((page) => {
+        const item = renderResult(page);
+        // The page itself gives the excerpt and the paragraph to link to (the index holds no copy of
+        // the text), fetched as the result nears the screen: a search costs what the reader sees.
+        this.#excerpts.set(item, () => passageOf(page[0], query, engine).then((passage) => generation === this.#generation && showPassage(item, page, passage)));
+        this.#nearScreen.observe(item);
+        return item;
       }),
     );
-    if (generation !== this.#generation) return;
-    this.#list.append(...page.map(renderResult));
-    this.#shown += page.length;
+    this.#shown += pages.length;
     this.#section.hidden = this.#shown === 0;
     this.#more.hidden = this.#shown >= results.hits.length && results.complete;
   }
+
+  /** Results waiting for their excerpt, each with what fetches it. */
+  #excerpts = new WeakMap<Element, () => Promise<unknown>>();
+  #nearScreen = new IntersectionObserver(
+    (entries) => {
+      for (const { target, isIntersecting } of entries) {
+        if (!isIntersecting) continue;
+        this.#nearScreen.unobserve(target);
+        // A page that cannot be read leaves its result without an excerpt: the link still works.
+        void this.#excerpts.get(target)?.().catch(() => undefined);
+      }
+    },
+    { rootMargin: '50% 0px' },
+  );
 }
 
 type Engine = typeof import('./search-engine');
@@ -167,45 +184,52 @@ async function passageOf(url: string, query: QueryTerm[], engine: Engine): Promi
 }
 
 /** One result: the chapter (or story) linked to the passage that matched, its story, and the passage. */
-function renderResult({ page: [url, meta], gated, passage }: { page: IndexedPage; gated: boolean; passage: Passage | undefined }): HTMLLIElement {
-  // The story's own words are in its language and direction; the labels are the site's.
-  const inStoryLanguage = <T extends HTMLElement>(element: T): T => {
-    if (meta.language) element.lang = meta.language;
-    if (meta.dir) element.dir = meta.dir;
-    return element;
-  };
+/** One result: the chapter (or story) it found, its story, and the place of its excerpt (showPassage fills it). */
+function renderResult([url, meta]: IndexedPage): HTMLLIElement {
   const item = document.createElement('li');
   item.className = 'search-result';
 
-  const heading = inStoryLanguage(document.createElement('h3'));
+  const heading = inStoryLanguage(document.createElement('h3'), meta);
   const link = document.createElement('a');
-  link.href = passage?.anchor ? `${url}#${encodeURIComponent(passage.anchor)}` : url;
+  link.href = url;
   link.textContent = meta.chapter ?? meta.title ?? url;
   heading.append(link);
 
   const story = document.createElement('p');
   story.className = 'search-result__story';
-  if (meta.chapter) inStoryLanguage(story).textContent = meta.story ?? '';
+  if (meta.chapter) inStoryLanguage(story, meta).textContent = meta.story ?? '';
   else story.textContent = 'Story summary';
+  item.append(heading, story);
 
   // A gated story's text stays behind its gate: the result says what the gate would, until the reader has agreed.
-  if (gated) {
+  if (meta.gate !== undefined && !gatePassed(meta.gate, readSetting)) {
     const notice = document.createElement('p');
     notice.className = 'search-result__notice';
     notice.textContent = `${meta.notice ?? ''} The excerpt shows once you have read the story’s content notice and chosen to continue.`;
-    item.append(heading, story, notice);
-    return item;
+    item.append(notice);
+  } else {
+    const excerpt = inStoryLanguage(document.createElement('p'), meta);
+    excerpt.className = 'search-result__excerpt';
+    item.append(excerpt);
   }
-
-  const excerpt = inStoryLanguage(document.createElement('p'));
-  excerpt.className = 'search-result__excerpt';
-  for (const { text, match } of passage?.parts ?? []) {
-    if (!match) excerpt.append(text);
-    else excerpt.append(Object.assign(document.createElement('mark'), { textContent: text }));
-  }
-
-  item.append(heading, story, excerpt);
   return item;
+}
+
+/** The passage that matched: the link goes to its paragraph, and the excerpt shows it (not behind a gate). */
+function showPassage(item: HTMLLIElement, [url]: IndexedPage, passage: Passage): void {
+  if (passage.anchor) item.querySelector('a')!.href = `${url}#${encodeURIComponent(passage.anchor)}`;
+  const excerpt = item.querySelector('.search-result__excerpt');
+  for (const { text, match } of excerpt ? passage.parts : []) {
+    if (!match) excerpt!.append(text);
+    else excerpt!.append(Object.assign(document.createElement('mark'), { textContent: text }));
+  }
+}
+
+/** The story's own words are in its language and direction; the labels are the site's. */
+function inStoryLanguage<T extends HTMLElement>(element: T, meta: IndexedPage[1]): T {
+  if (meta.language) element.lang = meta.language;
+  if (meta.dir) element.dir = meta.dir;
+  return element;
 }
 
 customElements.define('quire-search', SearchPage);

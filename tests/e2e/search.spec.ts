@@ -270,6 +270,24 @@ test.describe('an index with common words in windows', () => {
     await expect.poll(() => storiesFound(page)).toEqual(['mature-story', 'warned-story']);
   });
 
+  test('excerpts are read from the pages of the results near the screen, the others as the reader scrolls to them', async ({ page }) => {
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    await page.setViewportSize({ width: 800, height: 500 });
+    await page.goto(fixtureUrl('/search/'));
+    await search(page, 'the');
+    await expect(results(page)).toHaveCount(20);
+    await expect(results(page).first().locator('mark').first()).toBeVisible();
+    const pagesRead = () => new Set(requests.filter((path) => path.startsWith('/stories/'))).size;
+    await page.waitForLoadState('networkidle');
+    const first = pagesRead();
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(20);
+    await results(page).last().scrollIntoViewIfNeeded();
+    await expect(results(page).last().locator('mark').first()).toBeVisible();
+    expect(pagesRead()).toBeGreaterThan(first);
+  });
+
   test('a word on most pages reads only the windows the first results need, and the rest as the reader asks', async ({ page }) => {
     const requests: string[] = [];
     page.on('request', (request) => requests.push(new URL(request.url()).pathname));
