@@ -1,11 +1,12 @@
 import { parseReadingPosition, readingPositionKey, serialiseReadingPosition, type ReadingPosition } from '../lib/reading-position';
 import { paragraphId } from '../lib/urls';
+import resumePrompt from 'first-use:./resume-prompt';
 import { paragraphAt } from './paragraphs';
 import { readSetting, writeSetting } from './storage';
 
 /**
  * Remembers where the reader is in a chapter (the paragraph nearest the top of the screen), and,
- * on coming back to a chapter, offers to jump back there. It never jumps by itself, and offers
+ * on coming back to a chapter, offers to jump back there (resume-prompt.ts, loaded only then). It never jumps by itself, and offers
  * nothing when the address already points somewhere (`#p-12`) or the browser restores the scroll
  * position (back, forward, reload). Finding the paragraph is a binary search (see paragraphs.ts),
  * run at most twice a second while scrolling.
@@ -47,28 +48,7 @@ class ResumeReading extends HTMLElement {
   }
 
   #offer(paragraph: number): void {
-    const announcer = this.querySelector<HTMLElement>('[aria-live]');
-    const prompt = this.querySelector<HTMLElement>('.resume-prompt');
-    if (!announcer || !prompt) return;
-    const close = (): void => {
-      prompt.hidden = true;
-      announcer.textContent = '';
-    };
-    announcer.textContent = this.dataset.message ?? '';
-    prompt.hidden = false;
-    prompt.addEventListener('click', (event) => {
-      const action = (event.target as Element).closest<HTMLButtonElement>('button')?.dataset.action;
-      if (!action) return;
-      close();
-      // Going to the fragment scrolls below the header, highlights the paragraph and moves focus there.
-      if (action === 'resume') window.location.replace(`#${paragraphId(paragraph)}`);
-      else document.getElementById('main')?.focus({ preventScroll: true });
-    });
-    prompt.addEventListener('keydown', (event) => {
-      if (event.key !== 'Escape') return;
-      close();
-      document.getElementById('main')?.focus({ preventScroll: true });
-    });
+    void (import(/* @vite-ignore */ resumePrompt) as Promise<typeof import('./resume-prompt')>).then(({ offer }) => offer(this, paragraph));
   }
 
   #schedule(key: string): void {

@@ -1,11 +1,9 @@
-/** The Share button (see src/components/Share.astro). */
+import shareLink from 'first-use:./share-link';
 
-const COPIED = 'Link copied';
-const NOT_COPIED = 'Could not copy the link: it is selected below, copy it from there.';
-
-/** The page's canonical address: what a shared link should point to. */
-const canonicalUrl = (): string => document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href || location.href;
-
+/**
+ * The Share button (see src/components/Share.astro). What it does (share-link.ts) loads on the
+ * first press, within the press's user activation, which sharing and copying need.
+ */
 class ShareControl extends HTMLElement {
   connectedCallback(): void {
     this.querySelector('button')?.addEventListener('click', this.#onClick);
@@ -16,44 +14,9 @@ class ShareControl extends HTMLElement {
   }
 
   #onClick = async (): Promise<void> => {
-    const url = canonicalUrl();
-    this.#say('');
-    if (typeof navigator.share === 'function') {
-      try {
-        await navigator.share({ title: this.dataset.title ?? document.title, url });
-        return;
-      } catch (error) {
-        // The reader closed the share sheet: nothing to say. Any other failure falls back to copying.
-        if (error instanceof DOMException && error.name === 'AbortError') return;
-      }
-    }
-    try {
-      await navigator.clipboard.writeText(url);
-      this.#say(COPIED);
-    } catch {
-      this.#showLink(url);
-    }
+    const { share } = (await import(/* @vite-ignore */ shareLink)) as typeof import('./share-link');
+    await share(this);
   };
-
-  /** Writes the live region; cleared first, so saying the same thing twice is announced twice. */
-  #say(message: string): void {
-    const status = this.querySelector('.share__status');
-    if (!status) return;
-    status.textContent = '';
-    if (message) requestAnimationFrame(() => (status.textContent = message));
-  }
-
-  /** Copying failed: show the link selected in a field, for the reader to copy. */
-  #showLink(url: string): void {
-    const fallback = this.querySelector<HTMLElement>('.share__fallback');
-    const field = this.querySelector<HTMLInputElement>('.share__url');
-    if (!fallback || !field) return;
-    field.value = url;
-    fallback.hidden = false;
-    field.focus();
-    field.select();
-    this.#say(NOT_COPIED);
-  }
 }
 
 customElements.define('quire-share', ShareControl);

@@ -124,3 +124,18 @@ test('without JavaScript there is no Share button', async ({ pageWithoutJavaScri
     await expect(page.getByRole('button', { name: 'Share' })).toBeHidden();
   }
 });
+
+test('what Share does loads on the first press, and the resume prompt only when there is a place to offer', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  await stubShare(page, 'share');
+  await page.goto(CHAPTER);
+  await page.waitForLoadState('networkidle');
+  const loaded = (name: string) => requests.some((path) => new RegExp(`/${name}\\.[\\w-]+\\.js$`).test(path));
+  // Nothing remembered here yet: no prompt to load.
+  expect(loaded('resume-prompt')).toBe(false);
+  expect(loaded('share-link')).toBe(false);
+  await page.getByRole('button', { name: 'Share' }).click();
+  await expect.poll(() => shared(page)).toHaveLength(1);
+  expect(loaded('share-link')).toBe(true);
+});
