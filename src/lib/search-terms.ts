@@ -41,13 +41,23 @@ export function normalizeWord(word: string): string {
   return word.normalize('NFKD').replace(ACCENTED, '$1').normalize('NFC').toLocaleLowerCase('und').slice(0, MAX_TERM);
 }
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+/**
+ * A copy of a word that does not share memory with the text it was found in: JavaScript engines
+ * keep a piece of a string as a view of the whole, so a term kept from each page would keep every
+ * page's text in memory (at 50,000 chapters, gigabytes).
+ */
+const own = (word: string): string => decoder.decode(encoder.encode(word));
+
 /** Words repeat: each is normalised once (up to a bound, so a page of distinct words cannot fill memory). */
 const seen = new Map<string, string>();
 function normalized(word: string): string {
   let found = seen.get(word);
   if (found === undefined) {
     if (seen.size >= 200_000) seen.clear();
-    seen.set(word, (found = normalizeWord(word)));
+    const copy = own(word);
+    seen.set(copy, (found = own(normalizeWord(copy))));
   }
   return found;
 }
