@@ -34,7 +34,7 @@ import {
   type SearchManifest,
   type TermEntry,
 } from '../src/lib/search-index-format.ts';
-import { filterTerm, INLINE_ELEMENTS, SEARCH_BODY, SEARCH_FILTER, SEARCH_IGNORE, SEARCH_META, textTerms } from '../src/lib/search-terms.ts';
+import { filterTerm, INLINE_ELEMENTS, NOT_TEXT, SEARCH_BODY, SEARCH_FILTER, SEARCH_IGNORE, SEARCH_META, textTerms } from '../src/lib/search-terms.ts';
 import { htmlDownloadUrl, searchIndexUrl } from '../src/lib/urls.ts';
 
 export interface SearchIndexOptions {
@@ -81,7 +81,7 @@ export function readPage(html: string): { meta: PageMeta; filters: [string, stri
     {
       onopentag(name, attributes) {
         const body = SEARCH_BODY in attributes;
-        const ignore = SEARCH_IGNORE in attributes || name === 'script' || name === 'style' || name === 'template';
+        const ignore = SEARCH_IGNORE in attributes || NOT_TEXT.has(name);
         open.push({ body, ignore });
         if (body) {
           bodies++;
@@ -165,9 +165,10 @@ class Postings {
     for (const term of [...this.#terms.keys()].sort()) {
       const list = this.#terms.get(term)!;
       const bytes = encoder.encode(term);
+      // A record: the term's length in bytes and its number of pages, then the term and the pages with their counts.
       out.varint(bytes.length);
-      out.raw(bytes);
       out.varint(list.length / 2);
+      out.raw(bytes);
       for (const number of list) out.varint(number);
     }
     this.#folder ??= await mkdtemp(path.join(os.tmpdir(), 'quire-search-runs-'));
@@ -237,28 +238,20 @@ class RunReader {
     }
   }
 
-  #reader(n: number): ByteReader {
-    this.#fill(n);
-    return new ByteReader(this.#buffer.subarray(this.#start, this.#end));
-  }
-
   #next(): void {
-    this.#fill(16);
+    // Two varints of at most 5 bytes each, then the term, then two varints per page.
+    this.#fill(10);
     if (this.#start >= this.#end) {
       this.term = undefined;
       return;
     }
-    // A term's record is at most its length and its list: read the head, then make room for all of it.
-    let input = this.#reader(16);
-    const termBytes = input.varint();
-    input = this.#reader(input.offset + termBytes + 10);
-    input.varint();
+    const head = new ByteReader(this.#buffer.subarray(this.#start, this.#end));
+    const termBytes = head.varint();
+    const pairs = head.varint();
+    this.#fill(head.offset + termBytes + pairs * 10);
+    const input = new ByteReader(this.#buffer.subarray(this.#start, this.#end));
+    input.offset = head.offset;
     this.term = decoder.decode(input.raw(termBytes));
-    const pairs = input.varint();
-    input = this.#reader(input.offset + pairs * 10);
-    input.varint();
-    input.raw(termBytes);
-    input.varint();
     this.#list = Array.from({ length: pairs * 2 }, () => input.varint());
     this.#start += input.offset;
   }
@@ -280,7 +273,6 @@ class TermWriter {
   #entries: TermEntry[] = [];
   #bytes = 0;
   #blocks = 0;
-  files = 0;
   readonly folder: string;
 
   constructor(folder: string) {
@@ -297,14 +289,12 @@ class TermWriter {
   async block(bytes: Uint8Array): Promise<number> {
     if (this.#blocks === 0) await mkdir(path.join(this.folder, path.dirname(blockFile(0))), { recursive: true });
     await writeFile(path.join(this.folder, blockFile(this.#blocks)), bytes);
-    this.files++;
     return this.#blocks++;
   }
 
   async flush(): Promise<void> {
     if (this.#entries.length === 0) return;
     await writeFile(path.join(this.folder, termFile(this.firstTerms.length - 1)), encodeTerms(this.#entries));
-    this.files++;
     this.#entries = [];
     this.#bytes = 0;
   }

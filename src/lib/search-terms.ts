@@ -18,6 +18,8 @@ export const SEARCH_IGNORE = 'data-search-ignore';
 /** On `<data value>` elements: what a result shows (`title`, `story`…) and the filters a page matches (`fandom`, `rating`). */
 export const SEARCH_META = 'data-search-meta';
 export const SEARCH_FILTER = 'data-search-filter';
+/** Elements whose content is not text, never indexed. */
+export const NOT_TEXT = new Set(['script', 'style', 'template']);
 /** Elements inside a word's run of text: every other element separates words. */
 export const INLINE_ELEMENTS = new Set([
   'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'kbd', 'mark', 'q',
@@ -25,8 +27,11 @@ export const INLINE_ELEMENTS = new Set([
 ]);
 
 /** Scripts written without spaces between words, indexed as pairs of characters. */
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC\u3005]/u;
-const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC\u3005]+/gu;
+const CJK_CHARACTERS = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC\u3005`;
+const CJK = new RegExp(`[${CJK_CHARACTERS}]`, 'u');
+const CJK_RUN = new RegExp(`[${CJK_CHARACTERS}]+`, 'gu');
+/** A page's words as a result shows them, each with the spaces after it: one Chinese or Japanese character, or a run of anything else but spaces. */
+export const SHOWN_WORD = new RegExp(String.raw`[${CJK_CHARACTERS}]\s*|[^\s${CJK_CHARACTERS}]+\s*`, 'gu');
 /** A run of letters, marks and digits: a word, but in the scripts that `Intl.Segmenter` must part into words. Apostrophes part words too. */
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const NEEDS_SEGMENTER = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;

@@ -18,7 +18,7 @@ import {
   type SearchManifest,
   type TermEntry,
 } from '../lib/search-index-format';
-import { filterTerm, INLINE_ELEMENTS, queryTerms, SEARCH_BODY, SEARCH_IGNORE, textTerms, type QueryTerm } from '../lib/search-terms';
+import { filterTerm, INLINE_ELEMENTS, isCharacterTerm, NOT_TEXT, queryTerms, SEARCH_BODY, SEARCH_IGNORE, SHOWN_WORD, textTerms, type QueryTerm } from '../lib/search-terms';
 
 /** A prefix finds at most this many words (the most frequent), from at most this many term files. */
 const PREFIX_WORDS = 64;
@@ -110,7 +110,7 @@ export class SearchIndex {
       const entries = await Promise.all(values.map((value) => this.#entries({ term: filterTerm(key, value), prefix: false })));
       groups.push({ entries: entries.flat() });
     }
-    return new SearchResults(this, groups, this.#manifest);
+    return new SearchResults(this, words, groups, this.#manifest);
   }
 }
 
@@ -121,14 +121,17 @@ export class SearchIndex {
  */
 export class SearchResults {
   readonly hits: SearchHit[] = [];
+  /** The query's words, as the index has them: what a result's page is searched for, for its excerpt. */
+  readonly words: QueryTerm[];
   readonly #index: SearchIndex;
   readonly #groups: Group[];
   readonly #window: number;
   readonly #windows: number;
   #next = 0;
 
-  constructor(index: SearchIndex, groups: Group[], manifest: SearchManifest) {
+  constructor(index: SearchIndex, words: QueryTerm[], groups: Group[], manifest: SearchManifest) {
     this.#index = index;
+    this.words = words;
     this.#groups = groups;
     const common = groups.some((group) => group.entries.some((entry) => entry.blocks));
     // With no common word, one window is the whole index.
@@ -149,17 +152,21 @@ export class SearchResults {
     }
   }
 
+  /** Where a rare word's pages in a window are, in its list of pages: from, to (excluded). */
+  #inlineRange(pages: Uint32Array, window: number): [number, number] {
+    const low = window * this.#window;
+    return [lowerBound(pages, low), lowerBound(pages, low + this.#window)];
+  }
+
   /** The pages of a group within one window, with their scores. */
   async #groupIn(group: Group, window: number): Promise<Map<number, number>> {
-    const low = window * this.#window;
-    const high = low + this.#window;
     const pages = new Map<number, number>();
     const add = (postings: Postings, from = 0, to = postings.pages.length) => {
       for (let i = from; i < to; i++) pages.set(postings.pages[i]!, Math.max(pages.get(postings.pages[i]!) ?? 0, postings.scores[i]!));
     };
     await Promise.all(
       group.entries.map(async (entry) => {
-        if (entry.postings) add(entry.postings, lowerBound(entry.postings.pages, low), lowerBound(entry.postings.pages, high));
+        if (entry.postings) add(entry.postings, ...this.#inlineRange(entry.postings.pages, window));
         else {
           const block = entry.blocks!.find((candidate) => candidate.window === window);
           if (block) add(await this.#index.block(block.block));
@@ -171,23 +178,22 @@ export class SearchResults {
 
   /** Whether a group can have pages in a window, known without fetching anything. */
   #groupMayHave(group: Group, window: number): boolean {
-    const low = window * this.#window;
-    return group.entries.some((entry) =>
-      entry.postings
-        ? lowerBound(entry.postings.pages, low) < lowerBound(entry.postings.pages, low + this.#window)
-        : entry.blocks!.some((block) => block.window === window),
-    );
+    return group.entries.some((entry) => {
+      if (!entry.postings) return entry.blocks!.some((block) => block.window === window);
+      const [from, to] = this.#inlineRange(entry.postings.pages, window);
+      return from < to;
+    });
   }
 
   async #inWindow(window: number): Promise<SearchHit[]> {
     if (!this.#groups.every((group) => this.#groupMayHave(group, window))) return [];
     const groups = await Promise.all(this.#groups.map((group) => this.#groupIn(group, window)));
-    groups.sort((a, b) => a.size - b.size);
+    const [smallest, ...others] = groups.sort((a, b) => a.size - b.size);
     const hits: SearchHit[] = [];
-    for (const [page, score] of groups[0]!) {
+    for (const [page, score] of smallest!) {
       let total = score;
       let everywhere = true;
-      for (const other of groups.slice(1)) {
+      for (const other of others) {
         const found = other.get(page);
         if (found === undefined) {
           everywhere = false;
@@ -213,9 +219,6 @@ export interface PageWords {
   anchors: { id: string; location: number }[];
 }
 
-const CJK_CHARACTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC\u3005]/u;
-const DISPLAY_WORDS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC\u3005]\s*|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC\u3005]+\s*/gu;
-
 /** The words of a page's parts marked for search, as the index read them (scripts/search-index.ts). */
 export function pageWords(document: Document): PageWords {
   let text = '';
@@ -227,7 +230,7 @@ export function pageWords(document: Document): PageWords {
     }
     if (!(node instanceof Element)) return;
     const name = node.localName;
-    if (name === 'script' || name === 'style' || name === 'template') return;
+    if (NOT_TEXT.has(name)) return;
     // An ignored label still marks where its note starts.
     if (node.id) anchorsAt.push({ id: node.id, offset: text.length });
     const block = !INLINE_ELEMENTS.has(name);
@@ -239,7 +242,7 @@ export function pageWords(document: Document): PageWords {
   const words: string[] = [];
   const anchors: PageWords['anchors'] = [];
   let anchor = 0;
-  for (const match of text.matchAll(DISPLAY_WORDS)) {
+  for (const match of text.matchAll(SHOWN_WORD)) {
     while (anchor < anchorsAt.length && anchorsAt[anchor]!.offset <= match.index) anchors.push({ id: anchorsAt[anchor++]!.id, location: words.length });
     words.push(match[0].replace(/\s+$/, ' '));
   }
@@ -253,12 +256,12 @@ export function matchesIn(words: string[], query: QueryTerm[]): number[] {
   const prefixes = query.filter((term) => term.prefix).map((term) => term.term);
   const matches = new Set<number>();
   words.forEach((word, i) => {
-    if (CJK_CHARACTER.test(word)) {
+    if (isCharacterTerm(word)) {
       const character = word.trim();
       const next = words[i + 1]?.trim();
       if (prefixes.includes(character)) matches.add(i);
       // A pair matches only where the two characters touch, as the index paired them.
-      if (next && word === character && CJK_CHARACTER.test(next) && exact.has(character + next)) matches.add(i).add(i + 1);
+      if (next && word === character && isCharacterTerm(next) && exact.has(character + next)) matches.add(i).add(i + 1);
       return;
     }
     for (const term of textTerms(word)) {

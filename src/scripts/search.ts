@@ -1,6 +1,6 @@
 import { gatePassed } from '../lib/content-gate';
 import type { IndexedPage } from '../lib/search-index-format';
-import { queryTerms, type QueryTerm } from '../lib/search-terms';
+import type { QueryTerm } from '../lib/search-terms';
 import { findPassage, readSearchParams, searchParams, SEARCH_FILTERS, type Passage, type SearchFilter, type SearchRequest } from '../lib/search';
 import type { SearchIndex, SearchResults } from './search-engine';
 import { readSetting } from './storage';
@@ -21,7 +21,6 @@ class SearchPage extends HTMLElement {
   #list!: HTMLOListElement;
   #more!: HTMLButtonElement;
   #results: SearchResults | undefined;
-  #query: QueryTerm[] = [];
   #shown = 0;
   /** Counts searches, so an answer that arrives after a newer search started is dropped. */
   #generation = 0;
@@ -110,7 +109,6 @@ class SearchPage extends HTMLElement {
       const results = await index.search(request.query, request.filters);
       if (generation !== this.#generation) return;
       this.#results = results;
-      this.#query = queryTerms(request.query);
       await this.#draw(generation);
     } catch (error) {
       if (generation === this.#generation) this.#status.textContent = 'Search is not available right now. Please try again later.';
@@ -132,7 +130,7 @@ class SearchPage extends HTMLElement {
     const { index, engine } = await this.#loadIndex();
     const pages = await Promise.all(results.hits.slice(this.#shown, this.#shown + pageSize).map((hit) => index.page(hit.page)));
     if (generation !== this.#generation) return;
-    const query = this.#query;
+    const query = results.words;
     this.#list.append(
       ...pages.map((page) => {
         const item = renderResult(page);
