@@ -102,6 +102,13 @@ export const siteSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL such as https://stories.example.org/' }).optional(),
   /** Disclaimer shown on every chapter whose story and chapter set none (Markdown). Default none. */
   disclaimer: markdown.optional(),
+  /** How many stories a page of the home and browse pages lists, and names a page of a browse index. Default 20 and 200. */
+  perPage: z
+    .strictObject({
+      stories: z.int().min(1).max(500).default(20),
+      names: z.int().min(1).max(5000).default(200),
+    })
+    .default({ stories: 20, names: 200 }),
 });
 
 /** `stories/<story>/index.md`: the story; its body is the summary. */

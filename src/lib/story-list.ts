@@ -1,8 +1,11 @@
 /**
- * The home page's story list: how it sorts and filters, shared by the server-rendered list and the
- * script that enhances it (pure). The state lives in the URL query so a sorted, filtered list can be
- * shared: `/?sort=words&rating=teen&fandom=<slug>&q=salt`.
+ * Story listings (the home page, browse pages): how they sort and filter, shared by the
+ * server-rendered pages, the index of each listing and the script that sorts and filters across
+ * its pages (pure). The state lives in the URL query so a sorted, filtered list can be shared:
+ * `/?sort=words&rating=teen&fandom=<slug>&q=salt&page=2`.
  */
+import type { StoryEntry } from '../schemas';
+import { RATING_LABELS, STATUS_LABELS } from './stories';
 
 export const SORTS = {
   updated: 'Recently updated',
@@ -27,6 +30,28 @@ export interface ListState {
 /** The query parameter of each part of the state, also the name of its form control. */
 export const LIST_PARAMETERS = { sort: 'sort', rating: 'rating', fandom: 'fandom', text: 'q' } as const satisfies Record<keyof ListState, string>;
 
+/** The query parameter of the page of a sorted or filtered list (the plain list's pages have addresses of their own). */
+export const RESULTS_PAGE_PARAMETER = 'page';
+
+/** The URL query for a state and a page of its results, leaving out defaults: '' for the plain list. */
+export function listStateQuery(state: ListState, page = 1): string {
+  const params = new URLSearchParams();
+  if (state.sort !== DEFAULT_SORT) params.set(LIST_PARAMETERS.sort, state.sort);
+  for (const key of ['rating', 'fandom', 'text'] as const) if (state[key].trim()) params.set(LIST_PARAMETERS[key], state[key].trim());
+  if (params.size > 0 && page > 1) params.set(RESULTS_PAGE_PARAMETER, String(page));
+  const query = params.toString();
+  return query && `?${query}`;
+}
+
+/** The page of results a URL query asks for: 1 unless it names a later one. */
+export function parseResultsPage(query: string): number {
+  const page = Number(new URLSearchParams(query).get(RESULTS_PAGE_PARAMETER));
+  return Number.isInteger(page) && page > 1 ? page : 1;
+}
+
+/** Whether a state is the plain list, which the listing's own pages already show. */
+export const isPlainList = (state: ListState): boolean => listStateQuery(state) === '';
+
 const isSortKey = (value: string | null): value is SortKey => value !== null && Object.hasOwn(SORTS, value);
 
 /** The state a URL query asks for; anything unknown is the default. */
@@ -41,18 +66,9 @@ export function parseListState(query: string): ListState {
   };
 }
 
-/** The URL query for a state, leaving out defaults: '' for the plain list. */
-export function listStateQuery(state: ListState): string {
-  const params = new URLSearchParams();
-  if (state.sort !== DEFAULT_SORT) params.set(LIST_PARAMETERS.sort, state.sort);
-  for (const key of ['rating', 'fandom', 'text'] as const) if (state[key].trim()) params.set(LIST_PARAMETERS[key], state[key].trim());
-  const query = params.toString();
-  return query && `?${query}`;
-}
-
-/** A story as the list knows it (the script reads these from each card's data attributes). */
+/** A story as the list knows it (from the listing's index, or from a card's data attributes). */
 export interface ListedStory {
-  /** Place in the server-rendered list, which is newest update first. */
+  /** Place in the listing, which is newest update first. */
   position: number;
   title: string;
   updated: string;
@@ -62,6 +78,45 @@ export interface ListedStory {
   fandoms: readonly string[];
   /** Everything shown on the card, for the text filter. */
   text: string;
+}
+
+/**
+ * A story as a listing's index keeps it (see `listRow`): an array, since field names would repeat
+ * in every row of a shard.
+ */
+export type ListRow = [slug: string, title: string, updated: string, published: string, words: number, rating: string, fandoms: string[], text: string];
+
+/** The fields of a story that its card shows and a listing sorts and filters by. */
+type Listable = Pick<
+  StoryEntry,
+  'slug' | 'title' | 'authors' | 'fandoms' | 'rating' | 'status' | 'warnings' | 'relationships' | 'characters' | 'tags' | 'summaryText' | 'updated' | 'published' | 'words'
+>;
+
+/**
+ * A story's row in its listings' indexes; `fandomSlug` gives the slug of a fandom. The text is what
+ * the card shows in words (title, byline, fandoms, rating, status, tags, summary), folded as the
+ * text filter compares it, so the browser does not fold it again.
+ */
+export function listRow(story: Listable, fandomSlug: (fandom: string) => string | undefined): ListRow {
+  const text = [
+    story.title.text,
+    ...story.authors,
+    ...story.fandoms,
+    RATING_LABELS[story.rating],
+    STATUS_LABELS[story.status],
+    ...story.warnings,
+    ...story.relationships,
+    ...story.characters,
+    ...story.tags,
+    story.summaryText,
+  ].join(' ');
+  const fandoms = story.fandoms.map((fandom) => fandomSlug(fandom)).filter((slug) => slug !== undefined);
+  return [story.slug, story.title.text, story.updated, story.published, story.words, story.rating, fandoms, foldText(text)];
+}
+
+/** A row as the sort and filter take it; `position` is its place in the listing. */
+export function listedStory([, title, updated, published, words, rating, fandoms, text]: ListRow, position: number): ListedStory {
+  return { position, title, updated, published, words, rating, fandoms, text };
 }
 
 type Compare = (a: ListedStory, b: ListedStory) => number;

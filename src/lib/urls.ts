@@ -82,6 +82,19 @@ export const browseIndexUrl = (kind: BrowseKind): string => `/${kind}/`;
 /** The stories with one value: `/fandoms/<slug>/`, the slug from `slugsFor`. */
 export const browseUrl = (kind: BrowseKind, slug: string): string => `/${kind}/${encodeURIComponent(slug)}/`;
 
+/**
+ * Page `page` of a listing (the home page, a browse page, a browse index) whose first page is at
+ * `base`: page 1 is the listing's own address, later pages add `page/N/`, so the addresses people
+ * shared keep working as a listing grows.
+ */
+export const listingPageUrl = (base: string, page: number): string => (page <= 1 ? base : `${base}page/${page}/`);
+
+/**
+ * Shard `shard` of the sort-and-filter index of the listing at `base` (`/lists/fandoms/<slug>/0.json`;
+ * the home page's is `/lists/0.json`), kept apart from the pages so no page route can claim it.
+ */
+export const listIndexUrl = (base: string, shard: number): string => `/lists${base}${shard}.json`;
+
 /** Letters that do not decompose into a Latin letter and an accent, spelt as they are usually written in ASCII. */
 const LATIN_SPELLINGS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h' };
 const LATIN_SPELT = new RegExp(`[${Object.keys(LATIN_SPELLINGS).join('')}]`, 'gu');

@@ -1,53 +1,87 @@
+import { pageCount, pageSlice, paginationItems } from '../lib/pagination';
+import { parseReadingPosition, READING_POSITION_PREFIX } from '../lib/reading-position';
 import {
   compareStories,
+  isPlainList,
   LIST_PARAMETERS,
+  listedStory,
   listStateQuery,
   matchesFilters,
   parseListState,
+  parseResultsPage,
   shownCount,
   type ListedStory,
+  type ListRow,
   type ListState,
 } from '../lib/story-list';
+import { listIndexUrl, listingPageUrl, PARAGRAPH_ID_PREFIX } from '../lib/urls';
+import { continueReadingScript } from './inline/continue-reading';
 
-/** A story card and what the list knows of it (from its data attributes, see StoryCard.astro). */
-interface Card {
-  element: HTMLElement;
-  story: ListedStory;
-}
-
-function readCard(element: HTMLElement, position: number): Card {
+/** A story of the page the browser loaded, from its card's data attributes (see StoryCard.astro). */
+function readCard(element: HTMLElement, position: number): ListedStory {
   const { updated = '', published = '', words = '0', rating = '', fandoms = '' } = element.dataset;
   return {
-    element,
-    story: {
-      position,
-      title: element.querySelector('h2')?.textContent?.trim() ?? '',
-      updated,
-      published,
-      words: Number(words),
-      rating,
-      fandoms: fandoms.split(' ').filter(Boolean),
-      text: element.textContent ?? '',
-    },
+    position,
+    title: element.querySelector('h2')?.textContent?.trim() ?? '',
+    updated,
+    published,
+    words: Number(words),
+    rating,
+    fandoms: fandoms.split(' ').filter(Boolean),
+    text: element.textContent ?? '',
   };
 }
 
+/** What is shown: the stories of one page of the sorted, filtered list, and how many matched. */
+interface Shown {
+  /** Places in the listing. */
+  positions: number[];
+  matched: number;
+  /** False when the listing's index could not be read, and only the loaded page was sorted and filtered. */
+  whole: boolean;
+}
+
 /**
- * Sorts and filters the server-rendered story list it wraps, keeping the state in the URL query.
- * Without JavaScript the list is complete, in its default order, and the controls stay hidden.
+ * Sorts and filters a whole story listing, not only the page it is on. The listing's pages are
+ * its stories newest update first; sorting or filtering reads the listing's index (shards of one
+ * row a story, data/listings.ts) and shows the matching stories page by page, taking each story's
+ * card from the listing page that holds it (fetched once). The state is kept in the address
+ * (`?sort=words&page=2`) so it can be shared. Without JavaScript each page is simply its stories
+ * and the controls stay hidden; if the index cannot be read, the loaded page alone is sorted and
+ * filtered, and the count says so.
  */
 class StoryFilter extends HTMLElement {
   #list: HTMLElement | null = null;
   #status: HTMLElement | null = null;
-  #cards: Card[] = [];
+  #navigation: HTMLElement | null = null;
+  #base = '/';
+  #page = 1;
+  #perPage = 20;
+  #total = 0;
+  #shards = 1;
+  /** The loaded page's cards, in its order. */
+  #ownCards: HTMLElement[] = [];
+  #rows: Promise<ListedStory[] | undefined> | undefined;
+  /** The cards of each listing page, by page number. */
+  #pageCards = new Map<number, Promise<HTMLElement[]>>();
+  /** Counts the changes shown, so a slow fetch never shows a state the reader has left. */
+  #shownChange = 0;
 
   connectedCallback(): void {
     this.#list = this.querySelector('.story-list');
     this.#status = this.querySelector('[role="status"]');
+    this.#navigation = this.querySelector('.pagination');
     if (!this.#list) return;
-    this.#cards = [...this.#list.children].map((element, position) => readCard(element as HTMLElement, position));
+    const { listBase = '/', page = '1', perPage = '20', total = '0', listShards = '1' } = this.dataset;
+    [this.#base, this.#page, this.#perPage, this.#total, this.#shards] = [listBase, Number(page), Number(perPage), Number(total), Number(listShards)];
+    this.#ownCards = [...this.#list.children] as HTMLElement[];
+    this.#list.tabIndex = -1;
+    this.#pageCards.set(this.#page, Promise.resolve(this.#ownCards));
+    // The controls take what they offer of the address's state: an unknown value is "any".
     this.#write(parseListState(location.search));
-    this.#show();
+    const state = this.#read();
+    // A sorted or filtered list is shown at the listing's own address, whatever page it was asked on.
+    if (!isPlainList(state)) void this.#show(state, parseResultsPage(location.search), true);
     this.addEventListener('input', this.#onInput);
     this.addEventListener('click', this.#onClick);
   }
@@ -58,15 +92,24 @@ class StoryFilter extends HTMLElement {
   }
 
   #onInput = (): void => {
-    this.#show();
-    history.replaceState(history.state, '', `${location.pathname}${listStateQuery(this.#read())}${location.hash}`);
+    void this.#show(this.#read(), 1, true);
   };
 
-  /** "Clear" puts back the plain list: no filters, newest update first. */
   #onClick = (event: Event): void => {
-    if (!(event.target as Element).closest('.story-filter__clear')) return;
-    this.#write(parseListState(''));
-    this.#onInput();
+    const target = event.target as Element;
+    // "Clear" puts back the plain list: no filters, newest update first, its first page.
+    if (target.closest('.story-filter__clear')) {
+      this.#write(parseListState(''));
+      this.#onInput();
+      return;
+    }
+    // The pages of a sorted or filtered list are shown in place, without loading the page again.
+    const link = target.closest<HTMLAnchorElement>('.pagination a[data-results-page]');
+    if (link && !(event as MouseEvent).ctrlKey && !(event as MouseEvent).metaKey && !(event as MouseEvent).shiftKey) {
+      event.preventDefault();
+      // The reader goes on from the top of the new page (focus would otherwise be lost with the link).
+      void this.#show(this.#read(), Number(link.dataset.resultsPage), true).then(() => this.#list?.focus());
+    }
   };
 
   /** The controls, named after the URL query parameters they stand for. */
@@ -89,20 +132,102 @@ class StoryFilter extends HTMLElement {
     }
   }
 
-  #show(): void {
-    if (!this.#list) return;
-    const state = this.#read();
-    const locale = document.documentElement.lang;
-    const compare = compareStories(state.sort, locale);
-    const sorted = [...this.#cards].sort((a, b) => compare(a.story, b.story));
-    if (sorted.some((card, index) => this.#list?.children[index] !== card.element)) this.#list.append(...sorted.map((card) => card.element));
-    let shown = 0;
-    for (const { element, story } of this.#cards) {
-      element.hidden = !matchesFilters(story, state);
-      if (!element.hidden) shown++;
+  /** Every story of the listing, from its index; undefined when it cannot be read (offline, a broken host). */
+  #readRows(): Promise<ListedStory[] | undefined> {
+    this.#rows ??= Promise.all(
+      Array.from({ length: this.#shards }, async (_, shard) => {
+        const response = await fetch(listIndexUrl(this.#base, shard));
+        if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
+        return (await response.json()) as ListRow[];
+      }),
+    ).then(
+      (shards) => shards.flat().map(listedStory),
+      () => {
+        this.#rows = undefined; // tried again at the next change
+        return undefined;
+      },
+    );
+    return this.#rows;
+  }
+
+  /** The cards of page `page` of the listing, fetched once. */
+  #cardsOf(page: number): Promise<HTMLElement[]> {
+    let cards = this.#pageCards.get(page);
+    if (!cards) {
+      cards = fetch(listingPageUrl(this.#base, page))
+        .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`${response.url}: ${response.status}`))))
+        .then((html) => {
+          const loaded = new DOMParser().parseFromString(html, 'text/html');
+          return [...loaded.querySelectorAll<HTMLElement>('.story-list > .story-card')].map((card) => document.importNode(card, true));
+        });
+      cards.catch(() => this.#pageCards.delete(page));
+      this.#pageCards.set(page, cards);
     }
-    const count = shownCount(shown, this.#cards.length, locale);
+    return cards;
+  }
+
+  /** The card of the story at `position` in the listing (its page holds `perPage` stories before it). */
+  async #cardAt(position: number): Promise<HTMLElement | undefined> {
+    const cards = await this.#cardsOf(Math.floor(position / this.#perPage) + 1).catch(() => []);
+    return cards[position % this.#perPage];
+  }
+
+  async #select(state: ListState, page: number): Promise<Shown> {
+    const locale = document.documentElement.lang;
+    if (isPlainList(state)) {
+      const first = (page - 1) * this.#perPage;
+      return { positions: Array.from({ length: Math.min(this.#perPage, this.#total - first) }, (_, index) => first + index), matched: this.#total, whole: true };
+    }
+    const rows = await this.#readRows();
+    const offset = (this.#page - 1) * this.#perPage;
+    const stories = rows ?? this.#ownCards.map((card, index) => readCard(card, offset + index));
+    const matching = stories.filter((story) => matchesFilters(story, state)).sort(compareStories(state.sort, locale));
+    const shown = rows ? pageSlice(matching, page, this.#perPage) : matching;
+    return { positions: shown.map((story) => story.position), matched: matching.length, whole: Boolean(rows) };
+  }
+
+  async #show(state: ListState, page: number, updateAddress: boolean): Promise<void> {
+    if (!this.#list) return;
+    const change = ++this.#shownChange;
+    if (updateAddress) history.replaceState(history.state, '', `${this.#base}${listStateQuery(state, page)}${location.hash}`);
+    this.#list.setAttribute('aria-busy', 'true');
+    const shown = await this.#select(state, page);
+    const cards = await Promise.all(shown.positions.map((position) => this.#cardAt(position)));
+    if (change !== this.#shownChange) return;
+    this.#list.replaceChildren(...cards.filter((card) => card !== undefined));
+    this.#list.removeAttribute('aria-busy');
+    continueReadingScript(READING_POSITION_PREFIX, PARAGRAPH_ID_PREFIX, parseReadingPosition);
+    const locale = document.documentElement.lang;
+    const count = shown.whole ? shownCount(shown.matched, this.#total, locale) : `${shownCount(shown.matched, this.#ownCards.length, locale)} on this page (the whole list could not be loaded)`;
     if (this.#status && this.#status.textContent !== count) this.#status.textContent = count;
+    this.#showNavigation(state, page, shown.whole ? pageCount(shown.matched, this.#perPage) : 1);
+  }
+
+  /** The plain list's pages link to their addresses; a sorted or filtered list's pages are shown in place. */
+  #showNavigation(state: ListState, page: number, pages: number): void {
+    if (!this.#navigation) return;
+    const plain = isPlainList(state);
+    const items = paginationItems(page, pages, (n) => (plain ? listingPageUrl(this.#base, n) : `${this.#base}${listStateQuery(state, n)}`));
+    const list = document.createElement('ul');
+    for (const item of items) {
+      const entry = document.createElement('li');
+      if (item.kind === 'gap') {
+        entry.textContent = '…';
+        entry.setAttribute('aria-hidden', 'true');
+      } else {
+        const link = document.createElement('a');
+        link.href = item.href;
+        link.textContent = item.label;
+        if (item.rel) link.rel = item.rel;
+        if (item.current) link.setAttribute('aria-current', 'page');
+        if (item.accessibleLabel) link.setAttribute('aria-label', item.accessibleLabel);
+        if (!plain) link.dataset.resultsPage = String(item.page);
+        entry.append(link);
+      }
+      list.append(entry);
+    }
+    this.#navigation.replaceChildren(list);
+    this.#navigation.hidden = items.length === 0;
   }
 }
 

@@ -16,7 +16,7 @@ const PAGES = {
   story: STORY,
   chapter: `${STORY}one-long-word/`,
   'whole work': `${STORY}all/`,
-  authors: '/authors/',
+  authors: '/authors/page/2/', // where the 40-character name is, with the page links
   author: `/authors/${AUTHOR}/`,
   fandoms: '/fandoms/',
   fandom: '/fandoms/afandomnamesolongthatitneverfindsaplacetobreaktheline/',

@@ -26,6 +26,7 @@ const site: SiteEntry = {
   language: 'en',
   dir: 'ltr',
   url: 'https://stories.example.org/',
+  perPage: { stories: 20, names: 200 },
 };
 
 function story(overrides: Partial<StoryEntry> = {}): StoryEntry {

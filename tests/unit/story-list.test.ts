@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { compareStories, foldText, listStateQuery, matchesFilters, parseListState, shownCount, storyCount, type ListedStory } from '../../src/lib/story-list';
+import {
+  compareStories,
+  foldText,
+  isPlainList,
+  listedStory,
+  listRow,
+  listStateQuery,
+  matchesFilters,
+  parseListState,
+  parseResultsPage,
+  shownCount,
+  storyCount,
+  type ListedStory,
+} from '../../src/lib/story-list';
 
 const listed = (position: number, fields: Partial<ListedStory>): ListedStory => ({
   position,
@@ -30,6 +43,44 @@ describe('home list state', () => {
     expect(parseListState('?sort=toString').sort).toBe('updated');
     expect(listStateQuery(parseListState('?sort=updated&q=%20%20'))).toBe('');
     expect(listStateQuery({ sort: 'title', rating: '', fandom: 'a-b', text: ' salt ' })).toBe('?sort=title&fandom=a-b&q=salt');
+  });
+
+  it('keeps the page of a sorted or filtered list in the query, and only there', () => {
+    const sorted = parseListState('?sort=words');
+    expect(listStateQuery(sorted, 3)).toBe('?sort=words&page=3');
+    expect(listStateQuery(sorted, 1)).toBe('?sort=words');
+    // The plain list's pages have addresses of their own.
+    expect(listStateQuery(parseListState(''), 3)).toBe('');
+    expect(isPlainList(parseListState('?page=2'))).toBe(true);
+    expect(isPlainList(sorted)).toBe(false);
+    for (const [query, page] of [['?page=3', 3], ['?page=0', 1], ['?page=-2', 1], ['?page=2.5', 1], ['?page=x', 1], ['', 1]] as const) {
+      expect(parseResultsPage(query), query).toBe(page);
+    }
+  });
+
+  it('keeps what a card shows in words in a listing index row, folded, with fandoms as slugs', () => {
+    const story = {
+      slug: 'salt',
+      title: { html: '<em>Salt</em>', text: 'Salt' },
+      authors: ['Wren'],
+      fandoms: ['Tidewater', 'Unknown'],
+      rating: 'teen' as const,
+      status: 'in-progress' as const,
+      warnings: [],
+      relationships: ['Isolde/Tobias'],
+      characters: ['Quill'],
+      tags: ['Slow Burn'],
+      summaryText: 'A ledger, a café.',
+      updated: '2024-05-01',
+      published: '2024-01-01',
+      words: 1200,
+    };
+    const row = listRow(story, (fandom) => (fandom === 'Tidewater' ? 'tidewater' : undefined));
+    expect(row).toEqual(['salt', 'Salt', '2024-05-01', '2024-01-01', 1200, 'teen', ['tidewater'], 'salt wren tidewater unknown teen and up in progress isolde/tobias quill slow burn a ledger, a cafe.']);
+    const listedRow = listedStory(row, 7);
+    expect(listedRow).toMatchObject({ position: 7, title: 'Salt', words: 1200, fandoms: ['tidewater'] });
+    expect(matchesFilters(listedRow, { ...parseListState(''), text: 'CAFÉ quill' })).toBe(true);
+    expect(matchesFilters(listedRow, { ...parseListState(''), fandom: 'unknown' })).toBe(false);
   });
 
   it('sorts by each key, ties keeping the server order', () => {
