@@ -9,22 +9,27 @@
  * chapter page of the sample library, without its text, and the dev server on each generated
  * library: how long until it answers a chapter page, and until a saved edit shows; then search at
  * archive scale: the largest library's index simulated at `--search-pages` pages and searched in
+ * Chromium; and its home page simulated at `--list-stories` stories, sorted and filtered in
  * Chromium. Results are printed as Markdown tables.
  *
- * Usage: npm run bench -- [--chapters 1000,10000] [--search-pages 100000,1000000]
+ * Usage: npm run bench -- [--chapters 1000,10000] [--search-pages 100000,1000000] [--list-stories 100000]
  */
 import { spawn } from 'node:child_process';
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { ensureChromium } from './chromium.ts';
 import { generateLibrary } from './generate-library.ts';
 import { CHAPTER_PAGE_BUDGET, pageWeight } from './page-weight.ts';
 
 const { values } = parseArgs({
-  options: { chapters: { type: 'string', default: '1000' }, 'search-pages': { type: 'string', default: '100000' } },
+  options: {
+    chapters: { type: 'string', default: '1000' },
+    'search-pages': { type: 'string', default: '100000' },
+    'list-stories': { type: 'string', default: '100000' },
+  },
 });
 const BUILD = path.resolve('scripts/build.ts');
 const ASTRO = path.resolve('node_modules/astro/bin/astro.mjs');
@@ -217,6 +222,7 @@ async function benchDev(label: string, content: string): Promise<string> {
 }
 
 const SEARCH_PORT = 4480;
+const LIST_PORT = 4481;
 
 /** One search from the search page, once it has loaded: seconds until results show, requests and bytes it cost. */
 async function timeSearch(browser: Browser, query: string): Promise<{ seconds: number; requests: number; bytes: number; status: string }> {
@@ -276,6 +282,69 @@ async function benchSearch(site: string, pages: number[]): Promise<string[]> {
   return rows;
 }
 
+/** Waits for the local server of a simulated site to answer. */
+async function serverReady(port: number): Promise<void> {
+  for (let tries = 0; tries < 100 && !(await fetch(`http://localhost:${port}/`).then((r) => r.ok, () => false)); tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** One change of the home page's sort and filter controls, timed until the stories are shown. */
+async function timeListChange(browser: Browser, port: number, change: (page: Page) => Promise<void>): Promise<{ seconds: number; requests: number; bytes: number; status: string }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`http://localhost:${port}/`, { waitUntil: 'networkidle' });
+  const sizes: Promise<number>[] = [];
+  page.on('requestfinished', (request) => sizes.push(request.sizes().then((size) => size.responseBodySize + size.responseHeadersSize)));
+  const started = performance.now();
+  await change(page);
+  await page.locator('.story-list:not([aria-busy]) .story-card').first().waitFor({ timeout: 120_000 });
+  const seconds = (performance.now() - started) / 1000;
+  await page.waitForLoadState('networkidle');
+  const bytes = (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
+  const result = { seconds, requests: sizes.length, bytes, status: (await page.locator('quire-story-filter [role="status"]').textContent()) ?? '' };
+  await context.close();
+  return result;
+}
+
+/**
+ * The home page at archive scale: the built site's home listing simulated at `counts` stories
+ * (scripts/listing-simulation.ts), served locally, sorted by length and filtered by a word in Chromium.
+ */
+async function benchListing(site: string, counts: number[]): Promise<string[]> {
+  const browser = await chromium.launch({ executablePath: await ensureChromium() });
+  const rows: string[] = [];
+  try {
+    for (const count of counts) {
+      const out = path.resolve(`bench/listing-${count}`);
+      const written = await measure(process.execPath, [path.resolve('scripts/listing-simulation.ts'), site, String(count), out], {});
+      const simulated = JSON.parse(written.output.trim().split('\n').at(-1)!) as { shards: number; rows: number; rowsGzipped: number; text: number; textGzipped: number };
+      const server = spawn(process.execPath, [path.resolve('scripts/serve.ts'), out, String(LIST_PORT)], { stdio: 'ignore' });
+      try {
+        await serverReady(LIST_PORT);
+        const changes = [
+          ['sort by most words', async (page: Page) => void (await page.getByLabel('Sort by').selectOption('words'))],
+          ['filter by a word', (page: Page) => page.getByLabel('Filter', { exact: true }).fill('kettle')],
+        ] as const;
+        for (const [kind, change] of changes) {
+          const shown = await timeListChange(browser, LIST_PORT, change);
+          console.error(`listing of ${count} stories, ${kind}: ${shown.seconds.toFixed(2)} s, ${shown.requests} requests, ${shown.bytes} bytes; ${shown.status}`);
+          rows.push(
+            `| ${count.toLocaleString('en')} | ${simulated.shards} × 2 | ${mb(simulated.rows)} (${mb(simulated.rowsGzipped)} gzipped) | ${mb(simulated.text)} (${mb(simulated.textGzipped)}) | ` +
+              `${kind} | ${shown.seconds.toFixed(2)} s | ${shown.requests} | ${mb(shown.bytes)} | ${shown.status} |`,
+          );
+        }
+      } finally {
+        server.kill();
+      }
+      await rm(out, { recursive: true, force: true });
+    }
+  } finally {
+    await browser.close();
+  }
+  return rows;
+}
+
 const rows: string[] = [];
 const devRows: string[] = [];
 rows.push(...(await benchBuild('sample library', path.resolve('content'), path.resolve('bench/dist-sample'), { edits: false })));
@@ -295,6 +364,7 @@ const weighed = [
 ] as const;
 const weights = await Promise.all(weighed.map(async ([label, dist, page]) => ({ label, ...(await pageWeight(dist, page)) })));
 const searchRows = await benchSearch(path.resolve(`bench/dist-${largest}`), values['search-pages'].split(',').map(Number));
+const listingRows = await benchListing(path.resolve(`bench/dist-${largest}`), values['list-stories'].split(',').map(Number));
 
 console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${mb(os.totalmem())} RAM, Node ${process.version}\n`);
 console.log('| library | build | wall time | × baseline | % of cold | peak memory | pages | output | files | stories generated | reading content | generating pages | of which downloads | search index |');
@@ -312,3 +382,7 @@ console.log(`\nSearch at archive scale: the ${largest.toLocaleString('en')}-chap
 console.log('| pages in the index | index on disk | writing it: time, peak memory | search | results shown in | requests | bytes | what the page said |');
 console.log('|---|---|---|---|---|---|---|---|');
 console.log(searchRows.join('\n'));
+console.log(`\nThe home page at archive scale: the ${largest.toLocaleString('en')}-chapter site's home listing simulated larger, sorted and filtered in Chromium on the local server (uncompressed):\n`);
+console.log('| stories | index files | rows | their words | change | stories shown in | requests | bytes | what the page said |');
+console.log('|---|---|---|---|---|---|---|---|---|');
+console.log(listingRows.join('\n'));

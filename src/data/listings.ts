@@ -1,7 +1,7 @@
-import { pageCount, pageSlice } from '../lib/pagination';
-import { listRow, type ListRow } from '../lib/story-list';
+import { pageCount, pageSlice, PAGES_PER_SHARD } from '../lib/pagination';
+import { listRow, listText, type ListRow, type ListText } from '../lib/story-list';
 import { BROWSE_LABELS, valuesOf, type Term } from '../lib/taxonomies';
-import { BROWSE_KINDS, browseIndexUrl, browseUrl, homeUrl, listingPageUrl, type BrowseKind } from '../lib/urls';
+import { BROWSE_KINDS, browseIndexUrl, browseUrl, homeUrl, listIndexUrl, listingPageUrl, type BrowseKind } from '../lib/urls';
 import { getTaxonomies, type StoryTaxonomies } from './browse';
 import { getSite, getStories, type Story } from './library';
 
@@ -39,11 +39,8 @@ export interface ListingPage<T, L> {
   items: T[];
 }
 
-/**
- * Stories of how many pages go in one shard of a listing's index. A shard of 50 pages of 20 is
- * 1,000 stories, a few tens of kilobytes; the fixtures set 1 to exercise many shards.
- */
-const PAGES_PER_SHARD = Number(process.env.QUIRE_LIST_SHARD_PAGES) || 50;
+/** Pages of stories in a shard of a listing's index; the fixtures set 1 to exercise many shards. */
+const pagesPerShard = Number(process.env.QUIRE_LIST_SHARD_PAGES) || PAGES_PER_SHARD;
 
 /**
  * A filter offers the fandoms with most stories in the listing, at most this many (alphabetically),
@@ -121,25 +118,34 @@ export async function getNameListingPages(): Promise<ListingPage<Term<StoryData>
 }
 
 /** How many shards the index of a listing of `total` stories has. */
-export const shardCount = (total: number, storiesPerPage: number): number => pageCount(total, storiesPerPage * PAGES_PER_SHARD);
+export const shardCount = (total: number, storiesPerPage: number): number => pageCount(total, storiesPerPage * pagesPerShard);
 
 /** The route parameter of a page: none for page 1, `page/N` after (derived from the address). */
 export const pageParameter = (page: number): string | undefined => listingPageUrl('', page).replace(/\/$/, '') || undefined;
 
-export interface ListIndexShard {
-  /** The listing's base, decoded, without its leading slash, then the shard number: `fandoms/x/0`. */
+export interface ListIndexFile {
+  /** Its address, decoded, without `/lists/` and `.json`: `fandoms/x/0`, `fandoms/x/0-text`. */
   path: string;
-  rows: ListRow[];
+  listing: StoryListing;
+  shard: number;
+  part: 'rows' | 'text';
 }
 
-/** Every shard of every story listing's index, in page order. */
-export async function getListIndexShards(): Promise<ListIndexShard[]> {
-  const [site, all] = await Promise.all([getSite(), getTaxonomies()]);
-  const perShard = site.perPage.stories * PAGES_PER_SHARD;
+/** Every file of every story listing's index: each shard's rows, and its stories' words. */
+export async function getListIndexFiles(): Promise<ListIndexFile[]> {
+  const { perPage } = await getSite();
+  const prefix = listIndexUrl('/', 0).replace(/0\.json$/, '');
+  const pathOf = (url: string) => decodeURI(url).slice(prefix.length, -'.json'.length);
   return (await storyListings()).flatMap((listing) =>
-    Array.from({ length: shardCount(listing.stories.length, site.perPage.stories) }, (_, shard) => ({
-      path: `${decodeURI(listing.base).slice(1)}${shard}`,
-      rows: pageSlice(listing.stories, shard + 1, perShard).map((story) => listRow(story, all.fandoms.slugOf)),
-    })),
+    Array.from({ length: shardCount(listing.stories.length, perPage.stories) }, (_, shard) =>
+      (['rows', 'text'] as const).map((part) => ({ path: pathOf(listIndexUrl(listing.base, shard, part)), listing, shard, part })),
+    ).flat(),
   );
+}
+
+/** What a file of a listing's index holds, made when it is written (all of them at once would be the archive's metadata many times over). */
+export async function listIndexContent({ listing, shard, part }: ListIndexFile): Promise<ListRow[] | ListText[]> {
+  const [{ perPage }, all] = await Promise.all([getSite(), getTaxonomies()]);
+  const stories = pageSlice(listing.stories, shard + 1, perPage.stories * pagesPerShard);
+  return part === 'rows' ? stories.map((story) => listRow(story, all.fandoms.slugOf)) : stories.map(listText);
 }

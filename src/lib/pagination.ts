@@ -3,6 +3,12 @@
  * across them); their addresses are `listingPageUrl`'s.
  */
 
+/**
+ * Stories of how many pages go in one shard of a listing's index (data/listings.ts): 50 pages of
+ * 20 are 1,000 stories, a few tens of kilobytes.
+ */
+export const PAGES_PER_SHARD = 50;
+
 /** How many pages `total` items fill; an empty listing still has its first page. */
 export const pageCount = (total: number, perPage: number): number => Math.max(1, Math.ceil(total / perPage));
 

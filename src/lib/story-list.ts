@@ -82,22 +82,27 @@ export interface ListedStory {
 
 /**
  * A story as a listing's index keeps it (see `listRow`): an array, since field names would repeat
- * in every row of a shard.
+ * in every row of a shard. The card's words, for the text filter, are kept apart (`ListText`):
+ * they are most of a row's size, and only a text filter needs them.
  */
-export type ListRow = [slug: string, title: string, updated: string, published: string, words: number, rating: string, fandoms: string[], text: string];
+export type ListRow = [title: string, updated: string, published: string, words: number, rating: string, fandoms: string[]];
+/** A story's card in words, folded as the text filter compares it, so the browser does not fold it again. */
+export type ListText = string;
 
 /** The fields of a story that its card shows and a listing sorts and filters by. */
 type Listable = Pick<
   StoryEntry,
-  'slug' | 'title' | 'authors' | 'fandoms' | 'rating' | 'status' | 'warnings' | 'relationships' | 'characters' | 'tags' | 'summaryText' | 'updated' | 'published' | 'words'
+  'title' | 'authors' | 'fandoms' | 'rating' | 'status' | 'warnings' | 'relationships' | 'characters' | 'tags' | 'summaryText' | 'updated' | 'published' | 'words'
 >;
 
-/**
- * A story's row in its listings' indexes; `fandomSlug` gives the slug of a fandom. The text is what
- * the card shows in words (title, byline, fandoms, rating, status, tags, summary), folded as the
- * text filter compares it, so the browser does not fold it again.
- */
+/** A story's row in its listings' indexes; `fandomSlug` gives the slug of a fandom. */
 export function listRow(story: Listable, fandomSlug: (fandom: string) => string | undefined): ListRow {
+  const fandoms = story.fandoms.map((fandom) => fandomSlug(fandom)).filter((slug) => slug !== undefined);
+  return [story.title.text, story.updated, story.published, story.words, story.rating, fandoms];
+}
+
+/** What the card shows in words (title, byline, fandoms, rating, status, tags, summary), folded. */
+export function listText(story: Listable): ListText {
   const text = [
     story.title.text,
     ...story.authors,
@@ -110,12 +115,11 @@ export function listRow(story: Listable, fandomSlug: (fandom: string) => string 
     ...story.tags,
     story.summaryText,
   ].join(' ');
-  const fandoms = story.fandoms.map((fandom) => fandomSlug(fandom)).filter((slug) => slug !== undefined);
-  return [story.slug, story.title.text, story.updated, story.published, story.words, story.rating, fandoms, foldText(text)];
+  return foldText(text);
 }
 
-/** A row as the sort and filter take it; `position` is its place in the listing. */
-export function listedStory([, title, updated, published, words, rating, fandoms, text]: ListRow, position: number): ListedStory {
+/** A row as the sort and filter take it; `position` is its place in the listing, `text` its words if read. */
+export function listedStory([title, updated, published, words, rating, fandoms]: ListRow, position: number, text: ListText = ''): ListedStory {
   return { position, title, updated, published, words, rating, fandoms, text };
 }
 

@@ -91,9 +91,11 @@ export const listingPageUrl = (base: string, page: number): string => (page <= 1
 
 /**
  * Shard `shard` of the sort-and-filter index of the listing at `base` (`/lists/fandoms/<slug>/0.json`;
- * the home page's is `/lists/0.json`), kept apart from the pages so no page route can claim it.
+ * the home page's is `/lists/0.json`), kept apart from the pages so no page route can claim it; its
+ * stories' words, for the text filter, are in `0-text.json`.
  */
-export const listIndexUrl = (base: string, shard: number): string => `/lists${base}${shard}.json`;
+export const listIndexUrl = (base: string, shard: number, part: 'rows' | 'text' = 'rows'): string =>
+  `/lists${base}${shard}${part === 'text' ? '-text' : ''}.json`;
 
 /** Letters that do not decompose into a Latin letter and an accent, spelt as they are usually written in ASCII. */
 const LATIN_SPELLINGS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h' };

@@ -13,6 +13,7 @@ import {
   type ListedStory,
   type ListRow,
   type ListState,
+  type ListText,
 } from '../lib/story-list';
 import { listIndexUrl, listingPageUrl, PARAGRAPH_ID_PREFIX } from '../lib/urls';
 import { continueReadingScript } from './inline/continue-reading';
@@ -44,7 +45,7 @@ interface Shown {
 /**
  * Sorts and filters a whole story listing, not only the page it is on. The listing's pages are
  * its stories newest update first; sorting or filtering reads the listing's index (shards of one
- * row a story, data/listings.ts) and shows the matching stories page by page, taking each story's
+ * row a story, and of their words for a text filter: data/listings.ts) and shows the matching stories page by page, taking each story's
  * card from the listing page that holds it (fetched once). The state is kept in the address
  * (`?sort=words&page=2`) so it can be shared. Without JavaScript each page is simply its stories
  * and the controls stay hidden; if the index cannot be read, the loaded page alone is sorted and
@@ -61,7 +62,8 @@ class StoryFilter extends HTMLElement {
   #shards = 1;
   /** The loaded page's cards, in its order. */
   #ownCards: HTMLElement[] = [];
-  #rows: Promise<ListedStory[] | undefined> | undefined;
+  #rows: Promise<ListRow[]> | undefined;
+  #texts: Promise<ListText[]> | undefined;
   /** The cards of each listing page, by page number. */
   #pageCards = new Map<number, Promise<HTMLElement[]>>();
   /** Counts the changes shown, so a slow fetch never shows a state the reader has left. */
@@ -77,8 +79,9 @@ class StoryFilter extends HTMLElement {
     this.#ownCards = [...this.#list.children] as HTMLElement[];
     this.#list.tabIndex = -1;
     this.#pageCards.set(this.#page, Promise.resolve(this.#ownCards));
-    // The controls take what they offer of the address's state: an unknown value is "any".
-    this.#write(parseListState(location.search));
+    // The controls take what they offer of the address's state (an unknown value is "any"), unless
+    // the reader changed them before this script arrived: then that is what they asked for.
+    if (isPlainList(this.#read())) this.#write(parseListState(location.search));
     const state = this.#read();
     // A sorted or filtered list is shown at the listing's own address, whatever page it was asked on.
     if (!isPlainList(state)) void this.#show(state, parseResultsPage(location.search), true);
@@ -132,22 +135,32 @@ class StoryFilter extends HTMLElement {
     }
   }
 
-  /** Every story of the listing, from its index; undefined when it cannot be read (offline, a broken host). */
-  #readRows(): Promise<ListedStory[] | undefined> {
-    this.#rows ??= Promise.all(
+  /** The rows of the listing's index, or their words: every shard's, in order. */
+  #readIndex<T>(part: 'rows' | 'text'): Promise<T[]> {
+    return Promise.all(
       Array.from({ length: this.#shards }, async (_, shard) => {
-        const response = await fetch(listIndexUrl(this.#base, shard));
+        const response = await fetch(listIndexUrl(this.#base, shard, part));
         if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
-        return (await response.json()) as ListRow[];
+        return (await response.json()) as T[];
       }),
-    ).then(
-      (shards) => shards.flat().map(listedStory),
-      () => {
-        this.#rows = undefined; // tried again at the next change
-        return undefined;
-      },
-    );
-    return this.#rows;
+    ).then((shards) => shards.flat());
+  }
+
+  /**
+   * Every story of the listing, from its index, with its words when a text filter needs them;
+   * undefined when the index cannot be read (offline, a broken host), which is tried again at the
+   * next change.
+   */
+  async #readStories(withText: boolean): Promise<ListedStory[] | undefined> {
+    this.#rows ??= this.#readIndex<ListRow>('rows');
+    if (withText) this.#texts ??= this.#readIndex<ListText>('text');
+    try {
+      const [rows, texts] = await Promise.all([this.#rows, withText ? this.#texts : undefined]);
+      return rows.map((row, position) => listedStory(row, position, texts?.[position]));
+    } catch {
+      this.#rows = this.#texts = undefined;
+      return undefined;
+    }
   }
 
   /** The cards of page `page` of the listing, fetched once. */
@@ -178,7 +191,7 @@ class StoryFilter extends HTMLElement {
       const first = (page - 1) * this.#perPage;
       return { positions: Array.from({ length: Math.min(this.#perPage, this.#total - first) }, (_, index) => first + index), matched: this.#total, whole: true };
     }
-    const rows = await this.#readRows();
+    const rows = await this.#readStories(state.text.trim() !== '');
     const offset = (this.#page - 1) * this.#perPage;
     const stories = rows ?? this.#ownCards.map((card, index) => readCard(card, offset + index));
     const matching = stories.filter((story) => matchesFilters(story, state)).sort(compareStories(state.sort, locale));

@@ -9,7 +9,7 @@ async function everyName(page: Page, url: string): Promise<string[]> {
   const names = [...(await page.locator('.term-list li').allInnerTexts())];
   const next = page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Next' });
   while ((await next.count()) > 0) {
-    await next.click();
+    await page.goto(new URL((await next.getAttribute('href'))!, page.url()).href);
     names.push(...(await page.locator('.term-list li').allInnerTexts()));
   }
   return names;

@@ -5,6 +5,7 @@ import {
   isPlainList,
   listedStory,
   listRow,
+  listText,
   listStateQuery,
   matchesFilters,
   parseListState,
@@ -58,9 +59,8 @@ describe('home list state', () => {
     }
   });
 
-  it('keeps what a card shows in words in a listing index row, folded, with fandoms as slugs', () => {
+  it('keeps a story in a listing index row, fandoms as slugs, and its card’s words apart, folded', () => {
     const story = {
-      slug: 'salt',
       title: { html: '<em>Salt</em>', text: 'Salt' },
       authors: ['Wren'],
       fandoms: ['Tidewater', 'Unknown'],
@@ -76,8 +76,13 @@ describe('home list state', () => {
       words: 1200,
     };
     const row = listRow(story, (fandom) => (fandom === 'Tidewater' ? 'tidewater' : undefined));
-    expect(row).toEqual(['salt', 'Salt', '2024-05-01', '2024-01-01', 1200, 'teen', ['tidewater'], 'salt wren tidewater unknown teen and up in progress isolde/tobias quill slow burn a ledger, a cafe.']);
-    const listedRow = listedStory(row, 7);
+    expect(row).toEqual(['Salt', '2024-05-01', '2024-01-01', 1200, 'teen', ['tidewater']]);
+    const text = listText(story);
+    expect(text).toBe('salt wren tidewater unknown teen and up in progress isolde/tobias quill slow burn a ledger, a cafe.');
+    // Without its words a row passes no text filter but any other.
+    expect(matchesFilters(listedStory(row, 7), { ...parseListState(''), text: 'quill' })).toBe(false);
+    expect(matchesFilters(listedStory(row, 7), { ...parseListState(''), rating: 'teen' })).toBe(true);
+    const listedRow = listedStory(row, 7, text);
     expect(listedRow).toMatchObject({ position: 7, title: 'Salt', words: 1200, fandoms: ['tidewater'] });
     expect(matchesFilters(listedRow, { ...parseListState(''), text: 'CAFÉ quill' })).toBe(true);
     expect(matchesFilters(listedRow, { ...parseListState(''), fandom: 'unknown' })).toBe(false);
