@@ -221,119 +221,62 @@ async function benchDev(label: string, content: string): Promise<string> {
   }
 }
 
-const SEARCH_PORT = 4480;
-const LIST_PORT = 4481;
+const SIMULATION_PORT = 4480;
 
-/** One search from the search page, once it has loaded: seconds until results show, requests and bytes it cost. */
-async function timeSearch(browser: Browser, query: string): Promise<{ seconds: number; requests: number; bytes: number; status: string }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`http://localhost:${SEARCH_PORT}/search/`, { waitUntil: 'networkidle' });
-  const sizes: Promise<number>[] = [];
-  page.on('requestfinished', (request) => sizes.push(request.sizes().then((size) => size.responseBodySize + size.responseHeadersSize)));
-  const started = performance.now();
-  await page.getByRole('searchbox', { name: 'Search stories and chapters' }).fill(query);
-  await page.getByRole('searchbox', { name: 'Search stories and chapters' }).press('Enter');
-  const status = page.getByRole('status');
-  await status.filter({ hasText: /results? for|No results/ }).waitFor({ timeout: 120_000 });
-  await page.locator('.search-result').first().waitFor({ timeout: 120_000 });
-  const seconds = (performance.now() - started) / 1000;
-  await page.waitForLoadState('networkidle');
-  const bytes = (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
-  const result = { seconds, requests: sizes.length, bytes, status: (await status.textContent()) ?? '' };
-  await context.close();
-  return result;
+interface TimedChange {
+  seconds: number;
+  requests: number;
+  bytes: number;
+  /** What the page's live region said once it was done. */
+  status: string;
 }
 
 /**
- * Search at archive scale: the built site's index simulated at `pages` pages
- * (scripts/search-simulation.ts), served locally, searched in Chromium for a rare word and for
- * the commonest one.
+ * One change on a page (`address`) of the simulated site, once the page has loaded: seconds until `done`
+ * resolves, and the requests and bytes it cost.
  */
-async function benchSearch(site: string, pages: number[]): Promise<string[]> {
-  const browser = await chromium.launch({ executablePath: await ensureChromium() });
-  const rows: string[] = [];
-  try {
-    for (const count of pages) {
-      const out = path.resolve(`bench/search-${count}`);
-      const written = await measure(process.execPath, [path.resolve('scripts/search-simulation.ts'), site, String(count), out], {});
-      const simulated = JSON.parse(written.output.trim().split('\n').at(-1)!) as { bytes: number; files: number; seconds: number; rareWord: string; common: string };
-      const server = spawn(process.execPath, [path.resolve('scripts/serve.ts'), out, String(SEARCH_PORT)], { stdio: 'ignore' });
-      try {
-        for (let tries = 0; tries < 100 && !(await fetch(`http://localhost:${SEARCH_PORT}/search/`).then((r) => r.ok, () => false)); tries++) {
-          await new Promise((resolve) => setTimeout(resolve, 100));
-        }
-        for (const [kind, word] of [['a rare word', simulated.rareWord], ['the commonest word', simulated.common]] as const) {
-          const search = await timeSearch(browser, word);
-          console.error(`search at ${count} pages, ${kind} "${word}": ${search.seconds.toFixed(2)} s, ${search.requests} requests, ${search.bytes} bytes; ${search.status}`);
-          rows.push(
-            `| ${count.toLocaleString('en')} | ${mb(simulated.bytes)} in ${simulated.files.toLocaleString('en')} files | ${simulated.seconds.toFixed(0)} s, ${mb(written.peak)} | ` +
-              `${kind} (“${word}”) | ${search.seconds.toFixed(2)} s | ${search.requests} | ${(search.bytes / 1024).toFixed(0)} KB | ${search.status} |`,
-          );
-        }
-      } finally {
-        server.kill();
-      }
-      await rm(out, { recursive: true, force: true });
-    }
-  } finally {
-    await browser.close();
-  }
-  return rows;
-}
-
-/** Waits for the local server of a simulated site to answer. */
-async function serverReady(port: number): Promise<void> {
-  for (let tries = 0; tries < 100 && !(await fetch(`http://localhost:${port}/`).then((r) => r.ok, () => false)); tries++) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** One change of the home page's sort and filter controls, timed until the stories are shown. */
-async function timeListChange(browser: Browser, port: number, change: (page: Page) => Promise<void>): Promise<{ seconds: number; requests: number; bytes: number; status: string }> {
+async function timeChange(browser: Browser, address: string, change: (page: Page) => Promise<void>, done: (page: Page) => Promise<void>, status: string): Promise<TimedChange> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(`http://localhost:${port}/`, { waitUntil: 'networkidle' });
+  await page.goto(`http://localhost:${SIMULATION_PORT}${address}`, { waitUntil: 'networkidle' });
   const sizes: Promise<number>[] = [];
   page.on('requestfinished', (request) => sizes.push(request.sizes().then((size) => size.responseBodySize + size.responseHeadersSize)));
   const started = performance.now();
   await change(page);
-  await page.locator('.story-list:not([aria-busy]) .story-card').first().waitFor({ timeout: 120_000 });
+  await done(page);
   const seconds = (performance.now() - started) / 1000;
   await page.waitForLoadState('networkidle');
   const bytes = (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
-  const result = { seconds, requests: sizes.length, bytes, status: (await page.locator('quire-story-filter [role="status"]').textContent()) ?? '' };
+  const result = { seconds, requests: sizes.length, bytes, status: (await page.locator(status).first().textContent()) ?? '' };
   await context.close();
   return result;
 }
 
 /**
- * The home page at archive scale: the built site's home listing simulated at `counts` stories
- * (scripts/listing-simulation.ts), served locally, sorted by length and filtered by a word in Chromium.
+ * For each count, writes the built site simulated at that size with `script` (which prints what it
+ * wrote as JSON on its last line), serves it locally, and hands it to `use` with what the script
+ * printed and its peak memory; the rows `use` returns are the table's.
  */
-async function benchListing(site: string, counts: number[]): Promise<string[]> {
+async function benchSimulated<T>(
+  script: string,
+  name: string,
+  site: string,
+  counts: number[],
+  use: (browser: Browser, count: number, simulated: T, peak: number) => Promise<string[]>,
+): Promise<string[]> {
   const browser = await chromium.launch({ executablePath: await ensureChromium() });
   const rows: string[] = [];
   try {
     for (const count of counts) {
-      const out = path.resolve(`bench/listing-${count}`);
-      const written = await measure(process.execPath, [path.resolve('scripts/listing-simulation.ts'), site, String(count), out], {});
-      const simulated = JSON.parse(written.output.trim().split('\n').at(-1)!) as { shards: number; rows: number; rowsGzipped: number; text: number; textGzipped: number };
-      const server = spawn(process.execPath, [path.resolve('scripts/serve.ts'), out, String(LIST_PORT)], { stdio: 'ignore' });
+      const out = path.resolve(`bench/${name}-${count}`);
+      const written = await measure(process.execPath, [path.resolve(script), site, String(count), out], {});
+      const simulated = JSON.parse(written.output.trim().split('\n').at(-1)!) as T;
+      const server = spawn(process.execPath, [path.resolve('scripts/serve.ts'), out, String(SIMULATION_PORT)], { stdio: 'ignore' });
       try {
-        await serverReady(LIST_PORT);
-        const changes = [
-          ['sort by most words', async (page: Page) => void (await page.getByLabel('Sort by').selectOption('words'))],
-          ['filter by a word', (page: Page) => page.getByLabel('Filter', { exact: true }).fill('kettle')],
-        ] as const;
-        for (const [kind, change] of changes) {
-          const shown = await timeListChange(browser, LIST_PORT, change);
-          console.error(`listing of ${count} stories, ${kind}: ${shown.seconds.toFixed(2)} s, ${shown.requests} requests, ${shown.bytes} bytes; ${shown.status}`);
-          rows.push(
-            `| ${count.toLocaleString('en')} | ${simulated.shards} × 2 | ${mb(simulated.rows)} (${mb(simulated.rowsGzipped)} gzipped) | ${mb(simulated.text)} (${mb(simulated.textGzipped)}) | ` +
-              `${kind} | ${shown.seconds.toFixed(2)} s | ${shown.requests} | ${mb(shown.bytes)} | ${shown.status} |`,
-          );
+        for (let tries = 0; tries < 100 && !(await fetch(`http://localhost:${SIMULATION_PORT}/`).then((r) => r.ok, () => false)); tries++) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
         }
+        rows.push(...(await use(browser, count, simulated, written.peak)));
       } finally {
         server.kill();
       }
@@ -344,6 +287,76 @@ async function benchListing(site: string, counts: number[]): Promise<string[]> {
   }
   return rows;
 }
+
+/**
+ * Search at archive scale: the built site's index simulated at `pages` pages
+ * (scripts/search-simulation.ts), searched in Chromium for a rare word and for the commonest one.
+ */
+const benchSearch = (site: string, pages: number[]): Promise<string[]> =>
+  benchSimulated<{ bytes: number; files: number; seconds: number; rareWord: string; common: string }>(
+    'scripts/search-simulation.ts',
+    'search',
+    site,
+    pages,
+    async (browser, count, simulated, peak) => {
+      const rows: string[] = [];
+      for (const [kind, word] of [['a rare word', simulated.rareWord], ['the commonest word', simulated.common]] as const) {
+        const search = await timeChange(
+          browser,
+          '/search/',
+          async (page) => {
+            await page.getByRole('searchbox', { name: 'Search stories and chapters' }).fill(word);
+            await page.getByRole('searchbox', { name: 'Search stories and chapters' }).press('Enter');
+          },
+          async (page) => {
+            await page.getByRole('status').filter({ hasText: /results? for|No results/ }).waitFor({ timeout: 120_000 });
+            await page.locator('.search-result').first().waitFor({ timeout: 120_000 });
+          },
+          '[role="status"]',
+        );
+        console.error(`search at ${count} pages, ${kind} "${word}": ${search.seconds.toFixed(2)} s, ${search.requests} requests, ${search.bytes} bytes; ${search.status}`);
+        rows.push(
+          `| ${count.toLocaleString('en')} | ${mb(simulated.bytes)} in ${simulated.files.toLocaleString('en')} files | ${simulated.seconds.toFixed(0)} s, ${mb(peak)} | ` +
+            `${kind} (“${word}”) | ${search.seconds.toFixed(2)} s | ${search.requests} | ${(search.bytes / 1024).toFixed(0)} KB | ${search.status} |`,
+        );
+      }
+      return rows;
+    },
+  );
+
+/**
+ * The home page at archive scale: the built site's home listing simulated at `counts` stories
+ * (scripts/listing-simulation.ts), sorted by length and filtered by a word in Chromium.
+ */
+const benchListing = (site: string, counts: number[]): Promise<string[]> =>
+  benchSimulated<{ shards: number; rows: number; rowsGzipped: number; text: number; textGzipped: number }>(
+    'scripts/listing-simulation.ts',
+    'listing',
+    site,
+    counts,
+    async (browser, count, simulated) => {
+      const rows: string[] = [];
+      const changes = [
+        ['sort by most words', async (page: Page) => void (await page.getByLabel('Sort by').selectOption('words'))],
+        ['filter by a word', (page: Page) => page.getByLabel('Filter', { exact: true }).fill('kettle')],
+      ] as const;
+      for (const [kind, change] of changes) {
+        const shown = await timeChange(
+          browser,
+          '/',
+          change,
+          (page) => page.locator('.story-list:not([aria-busy]) .story-card').first().waitFor({ timeout: 120_000 }),
+          'quire-story-filter [role="status"]',
+        );
+        console.error(`listing of ${count} stories, ${kind}: ${shown.seconds.toFixed(2)} s, ${shown.requests} requests, ${shown.bytes} bytes; ${shown.status}`);
+        rows.push(
+          `| ${count.toLocaleString('en')} | ${simulated.shards} × 2 | ${mb(simulated.rows)} (${mb(simulated.rowsGzipped)} gzipped) | ${mb(simulated.text)} (${mb(simulated.textGzipped)}) | ` +
+            `${kind} | ${shown.seconds.toFixed(2)} s | ${shown.requests} | ${mb(shown.bytes)} | ${shown.status} |`,
+        );
+      }
+      return rows;
+    },
+  );
 
 const rows: string[] = [];
 const devRows: string[] = [];

@@ -84,7 +84,7 @@ class StoryFilter extends HTMLElement {
     if (isPlainList(this.#read())) this.#write(parseListState(location.search));
     const state = this.#read();
     // A sorted or filtered list is shown at the listing's own address, whatever page it was asked on.
-    if (!isPlainList(state)) void this.#show(state, parseResultsPage(location.search), true);
+    if (!isPlainList(state)) void this.#show(state, parseResultsPage(location.search));
     this.addEventListener('input', this.#onInput);
     this.addEventListener('click', this.#onClick);
   }
@@ -95,7 +95,7 @@ class StoryFilter extends HTMLElement {
   }
 
   #onInput = (): void => {
-    void this.#show(this.#read(), 1, true);
+    void this.#show(this.#read(), 1);
   };
 
   #onClick = (event: Event): void => {
@@ -111,7 +111,7 @@ class StoryFilter extends HTMLElement {
     if (link && !(event as MouseEvent).ctrlKey && !(event as MouseEvent).metaKey && !(event as MouseEvent).shiftKey) {
       event.preventDefault();
       // The reader goes on from the top of the new page (focus would otherwise be lost with the link).
-      void this.#show(this.#read(), Number(link.dataset.resultsPage), true).then(() => this.#list?.focus());
+      void this.#show(this.#read(), Number(link.dataset.resultsPage)).then(() => this.#list?.focus());
     }
   };
 
@@ -199,10 +199,10 @@ class StoryFilter extends HTMLElement {
     return { positions: shown.map((story) => story.position), matched: matching.length, whole: Boolean(rows) };
   }
 
-  async #show(state: ListState, page: number, updateAddress: boolean): Promise<void> {
+  async #show(state: ListState, page: number): Promise<void> {
     if (!this.#list) return;
     const change = ++this.#shownChange;
-    if (updateAddress) history.replaceState(history.state, '', `${this.#base}${listStateQuery(state, page)}${location.hash}`);
+    history.replaceState(history.state, '', `${this.#base}${listStateQuery(state, page)}${location.hash}`);
     this.#list.setAttribute('aria-busy', 'true');
     const shown = await this.#select(state, page);
     const cards = await Promise.all(shown.positions.map((position) => this.#cardAt(position)));
