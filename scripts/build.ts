@@ -10,7 +10,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { type BuildPlan, cacheFor, keepTree, linkTree, pruneExcept, storyFolderCache } from '../src/build/build-cache.ts';
 import { buildSearchIndex, WINDOW_PAGES } from './search-index.ts';
@@ -53,6 +53,25 @@ async function fail(message: string): Promise<never> {
   process.exit(1);
 }
 
+/** Where the site this build replaces goes, to be removed once the new one is in place. */
+const previous = `${out}.previous-${process.pid}`;
+const previousPrefix = `${path.basename(out)}.previous-`;
+
+/**
+ * Removes the replaced site in a process of its own, so the build is done when the new site is in
+ * place: removing a 10,000-chapter site's 12,000 files took 1.5 s. A removal that did not finish
+ * (the machine stopped) is finished by the next build (`sweptPrevious`).
+ */
+function removeInBackground(folder: string): void {
+  spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', folder], { detached: true, stdio: 'ignore' }).unref();
+}
+
+/** Replaced sites earlier builds left behind, removed while Astro runs. */
+const sweptPrevious = readdir(path.dirname(out)).then(
+  (names) => Promise.all(names.filter((name) => name.startsWith(previousPrefix)).map((name) => rm(path.join(path.dirname(out), name), { recursive: true, force: true }))),
+  () => [],
+);
+
 if (clean) await rm(cache, { recursive: true, force: true });
 await mkdir(cache, { recursive: true });
 const code = await new Promise<number | null>((resolve) => {
@@ -63,13 +82,16 @@ const code = await new Promise<number | null>((resolve) => {
 });
 if (code !== 0) await fail('The build failed.');
 
+/** Each story folder's key, by which the search index keeps its pages' terms. */
+let storyKeys: Record<string, string> = {};
 try {
   const plan = JSON.parse(await readFile(planFile, 'utf8')) as BuildPlan;
   const stories = Object.entries(plan.stories);
+  storyKeys = Object.fromEntries(stories.map(([slug, { key }]) => [slug, key]));
   for (const [slug, { key, generated }] of stories) {
     const built = path.join(staging, 'stories', slug);
     if (generated) await keepTree(built, storyFolderCache(cache, slug, key));
-    else await linkTree(storyFolderCache(cache, slug, key), built);
+    else linkTree(storyFolderCache(cache, slug, key), built);
   }
   // Only the folders this build used stay: the cache holds one site's worth of stories.
   await pruneExcept(path.join(cache, 'stories'), new Set(stories.map(([slug]) => slug)));
@@ -82,7 +104,7 @@ try {
 }
 
 try {
-  const search = await buildSearchIndex(staging, { window, cache });
+  const search = await buildSearchIndex(staging, { window, cache, storyKeys });
   console.log(
     `Indexed ${search.pages} pages for search in ${search.seconds.toFixed(2)} s (${search.read} read again); the index takes ${search.bytes} bytes in ${search.files} files.`,
   );
@@ -90,7 +112,8 @@ try {
   await fail(`Building the search index failed: ${error instanceof Error ? error.message : error}`);
 }
 await rm(planFile, { force: true });
-const previous = `${out}.previous-${process.pid}`;
-if (existsSync(out)) await rename(out, previous);
+await sweptPrevious;
+const replacing = existsSync(out);
+if (replacing) await rename(out, previous);
 await rename(staging, out);
-await rm(previous, { recursive: true, force: true });
+if (replacing) removeInBackground(previous);

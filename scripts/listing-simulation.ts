@@ -36,7 +36,7 @@ const fullPages = Math.floor(total / perPage);
 if (fullPages < 1) throw new Error(`${site} has fewer than ${perPage} stories: no full page to repeat`);
 
 await rm(out, { recursive: true, force: true });
-await linkTree(site, out);
+linkTree(site, out);
 const target = (url: string) => path.join(out, url.endsWith('/') ? `${url}index.html` : url);
 const pages = pageCount(wanted, perPage);
 const perShard = PAGES_PER_SHARD * perPage; // as the build shards a listing by default

@@ -5,8 +5,9 @@
  * the page's title (its `data-search-meta="title"`).
  * scripts/build.ts runs it on the staging folder, before that is swapped in.
  *
- * Each page's terms are kept in the build cache by the hash of the page (and of the code), so an
- * incremental build reads again only the pages that changed; the index files are then written
+ * The terms of a story folder's pages are kept in the build cache under the folder's key, and any
+ * other page's by the hash of the page (and of the code), so an incremental build reads again only
+ * the pages of the stories it generated and the other pages that changed; the index files are then written
  * afresh from every page's terms, the same bytes as a cold build writes. The terms of all pages are
  * gathered in memory as arrays of numbers, about 12 bytes a term of a page; past `spill` of them,
  * they are written to a sorted run file and merged at the end, so memory stays bounded however
@@ -44,6 +45,8 @@ export interface SearchIndexOptions {
   window?: number;
   /** Terms of pages gathered in memory before they are written to a run file. */
   spill?: number;
+  /** The key of each story folder of the site (slug to key; data/story-builds.ts): their terms are kept by it. */
+  storyKeys?: Record<string, string>;
 }
 
 /** Defaults: a window's block of a term on every page is about 20 KB; a term file about 32 KB. */
@@ -375,36 +378,116 @@ export async function writeSearchIndex(
   return count;
 }
 
-/**
- * The pages of a built site marked for search, in path order, with their terms: from the cache
- * (by the hash of the page and the code) where it has them, else read from the page.
- * `progress.read` counts the pages read; `used` collects the cache entries used.
- */
-export async function* siteTerms(site: string, kept: string | undefined, progress: { read: number; used: Set<string> }): AsyncGenerator<IndexedPageTerms> {
-  const code = codeKey();
-  const files = await htmlPages(site);
-  // A few files at a time: all at once would hold every page in memory.
+/** A story folder's pages with their terms, in path order (those marked for search), kept by the folder's key. */
+interface StoryTerms {
+  files: string[];
+  pages: [file: string, terms: PageTerms][];
+}
+
+/** The story folder a page is in, when the build says which key that folder was kept or built under. */
+function storyOf(file: string, storyKeys: Record<string, string>): string | undefined {
+  const slug = /^stories\/([^/]+)\//.exec(file)?.[1];
+  return slug !== undefined && Object.hasOwn(storyKeys, slug) ? slug : undefined;
+}
+
+/** Files in path order, cut into runs of one story folder each (`story` set) or of pages outside them. */
+function runsOf(files: string[], storyKeys: Record<string, string>): { story: string | undefined; files: string[] }[] {
+  const runs: { story: string | undefined; files: string[] }[] = [];
+  for (const file of files) {
+    const story = storyOf(file, storyKeys);
+    const last = runs.at(-1);
+    if (last && last.story === story) last.files.push(file);
+    else runs.push({ story, files: [file] });
+  }
+  return runs;
+}
+
+/** Where the cache keeps a page's terms, by the hash of the page and the code. */
+const pageTermsFile = (hash: string) => path.join('search-pages', `${hash}.json`);
+
+/** Where the cache keeps a story folder's terms: by its key (data/story-builds.ts), which covers its pages' every input and the code. */
+const storyTermsFile = (story: string, key: string) => path.join('search-stories', story, `${key}.json`);
+
+async function writeKept(file: string, data: unknown): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const partial = partialName(file);
+  await writeFile(partial, JSON.stringify(data));
+  await rename(partial, file);
+}
+
+/** The terms of `files` read from their pages, a few at a time (all at once would hold every page in memory). */
+async function* readTerms(site: string, files: string[], pageTermsOf: (file: string, html: Buffer) => Promise<PageTerms | undefined>) {
   for (let i = 0; i < files.length; i += 64) {
     const batch = files.slice(i, i + 64);
-    const found = await Promise.all(
-      batch.map(async (file): Promise<PageTerms | undefined> => {
-        const html = await readFile(path.join(site, file));
-        if (!html.includes(SEARCH_BODY)) return undefined;
-        const key = `${hashOf(code, html)}.json`;
-        progress.used.add(key);
-        if (kept && existsSync(path.join(kept, key))) return JSON.parse(await readFile(path.join(kept, key), 'utf8')) as PageTerms;
-        progress.read++;
-        const terms = pageTerms(html.toString());
-        if (kept && terms) {
-          const partial = partialName(path.join(kept, key));
-          await writeFile(partial, JSON.stringify(terms));
-          await rename(partial, path.join(kept, key));
-        }
-        return terms;
-      }),
-    );
-    for (const [j, terms] of found.entries()) if (terms) yield { url: pageUrl(batch[j]!), ...terms };
+    const found = await Promise.all(batch.map(async (file) => pageTermsOf(file, await readFile(path.join(site, file)))));
+    for (const [j, terms] of found.entries()) yield [batch[j]!, terms] as const;
   }
+}
+
+/**
+ * The pages of a built site marked for search, in path order, with their terms. A story folder
+ * whose key the build gives (`storyKeys`, slug to key) has its pages' terms kept in the build
+ * `cache` under that key, so a folder kept from an earlier build is not read at all; any other
+ * page's terms are kept by the hash of the page (and of the code). Without a cache, every page is
+ * read. `progress.read` counts the pages read; `used` collects the cache entries used (paths in it).
+ */
+export async function* siteTerms(
+  site: string,
+  cache: string | undefined,
+  progress: { read: number; used: Set<string> },
+  storyKeys: Record<string, string> = {},
+): AsyncGenerator<IndexedPageTerms> {
+  const code = codeKey();
+  const termsOf = (html: Buffer): PageTerms | undefined => {
+    if (!html.includes(SEARCH_BODY)) return undefined;
+    progress.read++;
+    return pageTerms(html.toString());
+  };
+  for (const run of runsOf(await htmlPages(site), storyKeys)) {
+    if (run.story !== undefined) {
+      const entry = storyTermsFile(run.story, storyKeys[run.story]!);
+      const file = cache && path.join(cache, entry);
+      progress.used.add(entry);
+      const keptTerms = file && existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as StoryTerms) : undefined;
+      // The folder is the one its key names; were it not (files added by hand), it is read.
+      if (keptTerms && keptTerms.files.join('\0') === run.files.join('\0')) {
+        for (const [page, terms] of keptTerms.pages) yield { url: pageUrl(page), ...terms };
+        continue;
+      }
+      const read: StoryTerms = { files: run.files, pages: [] };
+      for await (const [page, terms] of readTerms(site, run.files, async (_, html) => termsOf(html))) {
+        if (!terms) continue;
+        read.pages.push([page, terms]);
+        yield { url: pageUrl(page), ...terms };
+      }
+      if (file) await writeKept(file, read);
+      continue;
+    }
+    const pageTermsOf = async (_: string, html: Buffer): Promise<PageTerms | undefined> => {
+      if (!html.includes(SEARCH_BODY)) return undefined;
+      const entry = pageTermsFile(hashOf(code, html));
+      progress.used.add(entry);
+      if (cache && existsSync(path.join(cache, entry))) return JSON.parse(await readFile(path.join(cache, entry), 'utf8')) as PageTerms;
+      const terms = termsOf(html);
+      if (cache && terms) await writeKept(path.join(cache, entry), terms);
+      return terms;
+    };
+    for await (const [page, terms] of readTerms(site, run.files, pageTermsOf)) if (terms) yield { url: pageUrl(page), ...terms };
+  }
+}
+
+/** Removes the kept terms this build did not use: the cache holds one site's worth. */
+async function pruneUnused(cache: string, used: Set<string>): Promise<void> {
+  const byFolder = new Map<string, Set<string>>();
+  for (const entry of used) {
+    const folder = path.dirname(entry);
+    if (!byFolder.has(folder)) byFolder.set(folder, new Set());
+    byFolder.get(folder)!.add(path.basename(entry));
+  }
+  await pruneExcept(path.join(cache, 'search-pages'), byFolder.get('search-pages') ?? new Set());
+  const stories = path.join(cache, 'search-stories');
+  await pruneExcept(stories, new Set([...byFolder.keys()].filter((folder) => path.dirname(folder) === 'search-stories').map((folder) => path.basename(folder))));
+  for (const [folder, names] of byFolder) if (path.dirname(folder) === 'search-stories') await pruneExcept(path.join(cache, folder), names);
 }
 
 /** Total bytes and number of the files under a folder. */
@@ -432,11 +515,9 @@ export async function buildSearchIndex(
   const { cache } = options;
   const output = path.join(site, searchIndexUrl());
   await rm(output, { recursive: true, force: true });
-  const kept = cache ? path.join(cache, 'search-pages') : undefined;
-  if (kept) await mkdir(kept, { recursive: true });
   const progress = { read: 0, used: new Set<string>() };
-  const pages = await writeSearchIndex(output, siteTerms(site, kept, progress), options);
+  const pages = await writeSearchIndex(output, siteTerms(site, cache, progress, options.storyKeys), options);
   if (pages === 0) throw new Error(`no page in ${site} is marked with ${SEARCH_BODY}`);
-  if (kept) await pruneExcept(kept, progress.used);
+  if (cache) await pruneUnused(cache, progress.used);
   return { pages, read: progress.read, ...(await folderSize(output)), seconds: (performance.now() - started) / 1000 };
 }

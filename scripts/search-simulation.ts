@@ -40,7 +40,7 @@ async function* copies(): AsyncGenerator<IndexedPageTerms> {
 }
 
 await rm(out, { recursive: true, force: true });
-await linkTree(site, out);
+linkTree(site, out);
 const index = path.join(out, searchIndexUrl());
 await rm(index, { recursive: true, force: true });
 await writeSearchIndex(index, copies());

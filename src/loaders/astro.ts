@@ -5,6 +5,7 @@ import type { DataStore, Loader } from 'astro/loaders';
 import { contentRoot } from '../build/content-folder';
 import { readLibrary, readStory, type Library } from './library';
 import { ContentProblems, formatProblem } from './problems';
+import { entryCacheFor } from './entry-cache';
 import { renderCacheFor } from './render-cache';
 import type { ResolveOptions, StoryDefaults } from './resolve';
 import type { ChapterEntry } from '../schemas';
@@ -48,6 +49,7 @@ export function libraryLoaders(): Record<CollectionName, Loader> {
   const options = (root: string): ResolveOptions => ({
     includeDrafts,
     renderCache: renderCacheFor(root),
+    entryCache: entryCacheFor(root),
     prune: !includeDrafts,
     skipBroken: process.env.QUIRE_SKIP_BROKEN === '1',
   });

@@ -7,6 +7,7 @@ import type { ChapterEntry, SiteEntry, StoryEntry } from '../schemas';
 import { renderChapter, renderInline, renderNote, type RenderedMarkdown, type StoryFolder } from './markdown';
 import { ContentProblems, displayPath, type Problem } from './problems';
 import { STORIES_AT_ONCE, type ValidContent, type ValidStory } from './read';
+import { keepEntries, keptEntries, pruneEntries, storyEntriesKey, type StoryEntries } from './entry-cache';
 import { chapterKey, keepChapter, type KeptChapter, keptChapter, pruneChapters } from './render-cache';
 
 /*
@@ -28,6 +29,8 @@ export interface Library {
 export interface ResolveOptions {
   includeDrafts: boolean;
   renderCache: string;
+  /** Where resolved stories are kept between builds (entry-cache.ts); without it, every story is resolved. */
+  entryCache?: string | undefined;
   /** Removes kept text the content no longer has (a build; not the dev server, which also shows drafts). */
   prune?: boolean;
   /** Leaves out a story with problems instead of failing (`npm run build -- --skip-broken`). */
@@ -55,7 +58,10 @@ export async function resolveContent(content: ValidContent, options: ResolveOpti
     chapters.push(...published.chapters);
   }
   if (problems.length > 0) throw new ContentProblems(problems);
-  if (options.prune) await pruneChapters(options.renderCache, new Set(chapters.map((chapter) => path.basename(chapter.textFile, '.html'))));
+  if (options.prune) {
+    await pruneChapters(options.renderCache, new Set(chapters.map((chapter) => path.basename(chapter.textFile, '.html'))));
+    if (options.entryCache) await pruneEntries(options.entryCache, new Map(resolved.flatMap(({ key }) => (key ? [key] : []))));
+  }
   return { site, storyDefaults: defaults, stories, chapters, skipped };
 }
 
@@ -68,13 +74,24 @@ export async function resolveSite(site: ValidContent['site']): Promise<{ entry: 
   };
 }
 
-/** Each story resolved (drafts left out unless included), with its own problems, in order. */
+/**
+ * Each story resolved (drafts left out unless included), with its own problems, in order: kept
+ * from an earlier build when it and what it takes from the site are unchanged (entry-cache.ts),
+ * else resolved now and kept when it has no problem. `key` is the story's slug and entries key
+ * when it is kept.
+ */
 export const resolveStories = (stories: ValidStory[], defaults: StoryDefaults, options: ResolveOptions) =>
   pMap(
     stories.filter((story) => options.includeDrafts || !story.data.draft),
-    async (story) => {
+    async (story): Promise<{ published: StoryEntries | undefined; problems: Problem[]; key?: [slug: string, key: string] }> => {
+      const { entryCache } = options;
+      const key = entryCache && storyEntriesKey({ story, defaults, includeDrafts: options.includeDrafts });
+      const kept = entryCache && key ? await keptEntries(entryCache, story.slug, key) : undefined;
+      if (kept) return { published: kept, problems: [], key: [story.slug, key!] };
       const problems: Problem[] = [];
-      return { published: await resolveStory(story, defaults, options, problems), problems };
+      const published = await resolveStory(story, defaults, options, problems);
+      if (!entryCache || !key || !published || problems.length > 0) return { published, problems };
+      return { published: await keepEntries(entryCache, key, published), problems, key: [story.slug, key] };
     },
     { concurrency: STORIES_AT_ONCE },
   );

@@ -154,6 +154,31 @@ describe('the search index', () => {
     expect(tree(path.join(inRuns, 'search-index'))).toEqual(tree(path.join(inMemory, 'search-index')));
   });
 
+  it('keeps a story folder’s terms by the folder’s key, reading its pages again only under a new key', async () => {
+    const pages: Record<string, string> = { 'about/index.html': chapter('<p>about harbour</p>') };
+    for (let n = 0; n < 6; n++) pages[`stories/s${n % 2}/${n}/index.html`] = chapter(`<p>tide ${n} word${n % 3}</p>`);
+    pages['stories/s1/all/index.html'] = '<p>not marked for search</p>';
+    const cold = await site(pages);
+    const warm = await site(pages);
+    await buildSearchIndex(cold);
+    const cache = mkdtempSync(path.join(os.tmpdir(), 'quire-search-cache-'));
+    const storyKeys = { s0: 'a', s1: 'b' };
+    expect((await buildSearchIndex(warm, { cache, storyKeys })).read).toBe(7);
+    expect((await buildSearchIndex(warm, { cache, storyKeys })).read).toBe(0);
+    expect(tree(path.join(warm, 'search-index'))).toEqual(tree(path.join(cold, 'search-index')));
+
+    // s1 built again under a new key (its text changed): only its pages are read, and the index is a cold build's.
+    const edited = { ...pages, 'stories/s1/3/index.html': chapter('<p>lantern 3</p>') };
+    const editedCold = await site(edited);
+    await buildSearchIndex(editedCold);
+    await writeFile(path.join(warm, 'stories/s1/3/index.html'), await readFile(path.join(editedCold, 'stories/s1/3/index.html')));
+    expect((await buildSearchIndex(warm, { cache, storyKeys: { s0: 'a', s1: 'c' } })).read).toBe(3);
+    expect(tree(path.join(warm, 'search-index'))).toEqual(tree(path.join(editedCold, 'search-index')));
+    expect(await search(warm, 'lantern')).toEqual(['/stories/s1/3/']);
+    // Only what this build used is kept.
+    expect(readdirSync(path.join(cache, 'search-stories', 's1'))).toEqual(['c.json']);
+  });
+
   it('writes terms front-coded and reads them back, characters beyond the Basic Multilingual Plane whole', () => {
     const postings = { pages: new Uint32Array([0, 5, 300000]), scores: new Uint8Array([1, 255, 7]) };
     const entries: TermEntry[] = [

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { readLibrary } from '../../src/loaders/library';
 import { ContentProblems, formatProblem } from '../../src/loaders/problems';
@@ -103,5 +104,32 @@ describe('reading the content folder', () => {
     const library = await readLibrary(fixture('library'), { includeDrafts: true, renderCache });
     expect(library.stories.map((s) => s.slug)).toContain('draft-story');
     expect(library.chapters.map((c) => c.slug)).toContain('not-yet');
+  });
+
+  it('keeps resolved stories between reads: the same entries, read again only when a file they come from changed', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'quire-entries-'));
+    cpSync(fixture('library'), root, { recursive: true });
+    const options = { includeDrafts: false, renderCache: path.join(root, '.cache/text'), entryCache: path.join(root, '.cache/entries'), prune: true };
+    const uncached = await readLibrary(root, { ...options, entryCache: undefined });
+    const first = await readLibrary(root, options);
+    const second = await readLibrary(root, options);
+    // What a build hands Astro is the same with the cache (kept or just resolved) as without; JSON, as the store holds it.
+    const asStored = (library: typeof first) => JSON.parse(JSON.stringify({ site: library.site, stories: library.stories, chapters: library.chapters })) as unknown;
+    expect(asStored(first)).toEqual(asStored(uncached));
+    expect(asStored(second)).toEqual(asStored(uncached));
+    expect(readdirSync(options.entryCache).sort()).toEqual(first.stories.map((story) => story.slug).sort());
+
+    // A chapter edited: that story is resolved again (and the entry it replaced removed).
+    const chapterFile = path.join(root, 'stories/long-serial/01-entry-1.md');
+    writeFileSync(chapterFile, readFileSync(chapterFile, 'utf8').replace(/\n\n/, '\n\nOne more sentence here.\n\n'));
+    const edited = await readLibrary(root, options);
+    const words = (library: typeof first) => library.stories.find((story) => story.slug === 'long-serial')!.words;
+    expect(words(edited)).toBe(words(first) + 4);
+    expect(readdirSync(path.join(options.entryCache, 'long-serial'))).toHaveLength(1);
+
+    // A cover replaced by another of a new size, its Markdown untouched: the kept entries are not trusted.
+    await sharp({ create: { width: 30, height: 40, channels: 3, background: '#808080' } }).png().toFile(path.join(root, 'stories/edge-cases/cover.png'));
+    const recovered = await readLibrary(root, options);
+    expect(recovered.stories.find((story) => story.slug === 'edge-cases')!.cover).toMatchObject({ width: 30, height: 40 });
   });
 });
