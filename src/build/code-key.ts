@@ -10,14 +10,24 @@ import path from 'node:path';
 
 const CODE = ['src', 'scripts', 'public', 'astro.config.ts', 'package-lock.json', 'tsconfig.json'];
 
+/**
+ * What a folder of code may hold that is not code: installed packages and tools' caches (the
+ * benchmark's baseline site in scripts/ gets its own node_modules/ and .astro/ when built; hashing
+ * them cost 0.8 s a process, and every baseline build would have made Quire's cache cold).
+ */
+const isNotCode = (name: string) => name === 'node_modules' || name.startsWith('.');
+
 function filesUnder(entry: string): string[] {
   const stats = statSync(entry, { throwIfNoEntry: false });
   if (!stats) return [];
   if (!stats.isDirectory()) return [entry];
-  return readdirSync(entry, { recursive: true, withFileTypes: true })
-    .filter((file) => file.isFile())
-    .map((file) => path.join(file.parentPath, file.name));
+  return readdirSync(entry, { withFileTypes: true })
+    .filter((child) => !isNotCode(child.name))
+    .flatMap((child) => (child.isDirectory() ? filesUnder(path.join(entry, child.name)) : child.isFile() ? [path.join(entry, child.name)] : []));
 }
+
+/** The files Quire's code is, in the project at `root`, in order. */
+export const codeFiles = (root = '.'): string[] => CODE.flatMap((entry) => filesUnder(path.join(root, entry))).sort();
 
 let key: string | undefined;
 
@@ -25,6 +35,6 @@ let key: string | undefined;
 export function codeKey(): string {
   if (key) return key;
   const hash = createHash('sha256').update(process.version);
-  for (const file of CODE.flatMap(filesUnder).sort()) hash.update(`\0${file}\0`).update(readFileSync(file));
+  for (const file of codeFiles()) hash.update(`\0${file}\0`).update(readFileSync(file));
   return (key = hash.digest('hex'));
 }

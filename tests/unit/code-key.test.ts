@@ -1,0 +1,17 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { codeFiles } from '../../src/build/code-key';
+
+describe('the code key', () => {
+  it('hashes the code and configuration, not installed packages or tools’ caches inside code folders', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'quire-code-'));
+    const files = ['src/pages/index.astro', 'scripts/build.ts', 'scripts/bench-baseline/astro.config.mjs', 'scripts/bench-baseline/node_modules/.vite/deps.json', 'scripts/bench-baseline/.astro/data-store.json', 'astro.config.ts', 'package-lock.json', 'README.md'];
+    for (const file of files) {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), file);
+    }
+    expect(codeFiles(root).map((file) => path.relative(root, file))).toEqual(['astro.config.ts', 'package-lock.json', 'scripts/bench-baseline/astro.config.mjs', 'scripts/build.ts', 'src/pages/index.astro']);
+  });
+});
