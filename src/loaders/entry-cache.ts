@@ -8,9 +8,9 @@ import type { ChapterEntry, StoryEntry } from '../schemas';
 
 /*
  * Resolved stories kept between builds: a story's entries (defaults filled in, titles, summaries
- * and notes rendered) under a hash of everything they are made from, which is the validated story
- * (its frontmatter and Markdown as read, file names and folder), what it takes from the site and
- * Quire's code. Resolving is most of reading a large library (2.6 s of 4.5 s at 10,000 chapters:
+ * and notes rendered) under a hash of everything they are made from: what the story was read from
+ * (its folder's entries and the bytes of its Markdown files, hashed as they are read: `source` in
+ * read.ts), what it takes from the site and Quire's code. Resolving is most of reading a large library (2.6 s of 4.5 s at 10,000 chapters:
  * a kept text looked up per chapter, every title rendered), and an edit changes one story.
  * The story files the entries show (covers, images) are hashed too, and checked before kept entries
  * are trusted, as a kept chapter's are (render-cache.ts).

@@ -1,3 +1,4 @@
+import { createHash, type Hash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -32,6 +33,8 @@ export interface ValidStory {
   cover?: StoryEntry['cover'] | undefined;
   /** The index.md body: the summary, as Markdown. */
   summary: string;
+  /** A hash of everything the story was read from (its folder's entries, the bytes of its Markdown files), which names its resolved entries (entry-cache.ts). */
+  source: string;
   chapters: { slug: string; file: string; data: z.infer<typeof chapterSchema>; body: string }[];
 }
 
@@ -46,9 +49,11 @@ export interface ValidContent {
  * Reads a content file inside `within` with `read`, recording a YAML, frontmatter or file problem
  * (a link outside the folder, a pipe, a device) instead of throwing.
  */
-async function parseFile<T>(file: string, within: string, read: (text: string) => T, problems: Problem[]): Promise<T | undefined> {
+async function parseFile<T>(file: string, within: string, read: (text: string) => T, problems: Problem[], sources?: Hash): Promise<T | undefined> {
   try {
-    return read(removeXmlForbidden((await readContentFile(file, within)).toString('utf8')));
+    const bytes = await readContentFile(file, within);
+    sources?.update(`\0${file}\0${bytes.length}\0`).update(bytes);
+    return read(removeXmlForbidden(bytes.toString('utf8')));
   } catch (error) {
     if (!(error instanceof FrontmatterError || error instanceof ContentFileError)) throw error;
     problems.push({ file: displayPath(file), message: error.message });
@@ -62,8 +67,9 @@ async function readEntry<S extends z.ZodType>(
   within: string,
   schema: S,
   problems: Problem[],
+  sources?: Hash,
 ): Promise<{ data: z.infer<S>; body: string } | undefined> {
-  const split = await parseFile(file, within, splitFrontmatter, problems);
+  const split = await parseFile(file, within, splitFrontmatter, problems, sources);
   const data = split && validate(displayPath(file), split.data, schema, problems);
   return split && data ? { data, body: split.body } : undefined;
 }
@@ -75,12 +81,13 @@ interface ChapterFile {
 }
 
 /** Lists a story folder: its chapters in order, and problems with file names. */
-async function listChapters(folder: string, problems: Problem[]): Promise<ChapterFile[]> {
+async function listChapters(folder: string, problems: Problem[], sources: Hash): Promise<ChapterFile[]> {
   const chapters: ChapterFile[] = [];
   const byNumber = new Map<number, string>();
   const bySlug = new Map<string, string>();
   for (const entry of (await readdir(folder, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const { name } = entry;
+    sources.update(`\0${name}\0${entry.isFile() ? 'file' : entry.isDirectory() ? 'folder' : 'other'}`);
     const file = path.join(folder, name);
     if (path.extname(name).toLowerCase() !== '.md' || name === 'index.md') continue;
     const shown = displayPath(file);
@@ -127,12 +134,13 @@ async function listChapters(folder: string, problems: Problem[]): Promise<Chapte
 async function readStory(slug: string, folder: string, problems: Problem[]): Promise<ValidStory | undefined> {
   const indexFile = path.join(folder, 'index.md');
   const problemsBefore = problems.length;
-  const chapterFiles = await listChapters(folder, problems);
+  const sources = createHash('sha256').update(folder);
+  const chapterFiles = await listChapters(folder, problems, sources);
   if (!existsSync(indexFile)) {
     problems.push({ file: displayPath(indexFile), message: 'missing: every story folder needs an index.md with the story\'s title and authors' });
     return undefined;
   }
-  const story = await readEntry(indexFile, folder, storySchema, problems);
+  const story = await readEntry(indexFile, folder, storySchema, problems, sources);
   let cover: StoryEntry['cover'];
   if (story?.data.cover !== undefined) {
     const resolved = resolveStoryFile(folder, story.data.cover, COVER_EXTENSIONS);
@@ -144,7 +152,7 @@ async function readStory(slug: string, folder: string, problems: Problem[]): Pro
   if (chapterFiles.length === 0 && problems.length === problemsBefore) problems.push({ file: displayPath(folder), message: 'no chapters: add chapter files named NN-<chapter-slug>.md' });
   const chapters: ValidStory['chapters'] = [];
   for (const chapter of chapterFiles) {
-    const entry = await readEntry(chapter.file, folder, chapterSchema, problems);
+    const entry = await readEntry(chapter.file, folder, chapterSchema, problems, sources);
     if (!entry) continue;
     if (entry.data.published === undefined && story && story.data.published === undefined) {
       problems.push({ file: displayPath(chapter.file), field: 'published', message: 'required (or set "published" in the story\'s index.md for the chapters to inherit)' });
@@ -152,7 +160,8 @@ async function readStory(slug: string, folder: string, problems: Problem[]): Pro
     }
     chapters.push({ slug: chapter.slug, file: chapter.file, ...entry });
   }
-  return story && { slug, folder, data: story.data, cover, summary: story.body, chapters };
+  // The cover's bytes are not in `source`: the resolved entries keep its hash and check it (entry-cache.ts).
+  return story && { slug, folder, data: story.data, cover, summary: story.body, chapters, source: sources.digest('hex') };
 }
 
 /** The story folders under stories/, recording a problem when the folder itself cannot be used. */

@@ -85,7 +85,7 @@ export const resolveStories = (stories: ValidStory[], defaults: StoryDefaults, o
     stories.filter((story) => options.includeDrafts || !story.data.draft),
     async (story): Promise<{ published: StoryEntries | undefined; problems: Problem[]; key?: [slug: string, key: string] }> => {
       const { entryCache } = options;
-      const key = entryCache && storyEntriesKey({ story, defaults, includeDrafts: options.includeDrafts });
+      const key = entryCache && storyEntriesKey({ source: story.source, defaults, includeDrafts: options.includeDrafts });
       const kept = entryCache && key ? await keptEntries(entryCache, story.slug, key) : undefined;
       if (kept) return { published: kept, problems: [], key: [story.slug, key!] };
       const problems: Problem[] = [];
