@@ -29,8 +29,9 @@ interface KeptEntries extends StoryEntries {
   files: Record<string, string>;
 }
 
-/** The key a story's entries are kept under: `inputs` is all they are made from. */
-export const storyEntriesKey = (inputs: unknown): string => hashOf(codeKey(), JSON.stringify(inputs));
+/** The key a story's entries are kept under: what it was read from (`source`, read.ts), what it takes from the site, whether drafts are shown. */
+export const storyEntriesKey = (source: string, defaults: unknown, includeDrafts: boolean): string =>
+  hashOf(codeKey(), source, JSON.stringify(defaults), String(includeDrafts));
 
 const entriesFile = (cache: string, slug: string, key: string) => path.join(cache, slug, `${key}.json`);
 

@@ -1,7 +1,8 @@
 import type { ChapterEntry, StoryEntry } from '../schemas';
 import { ContentProblems } from './problems';
-import { readContent, readOneStory } from './read';
-import { resolveContent, resolveStories, type Library, type ResolveOptions, type StoryDefaults } from './resolve';
+import { keptEntries, storyEntriesKey } from './entry-cache';
+import { readContent, readOneStory, type ValidContent } from './read';
+import { resolveContent, resolveSite, resolveStories, type Library, type ResolveOptions, type StoryDefaults } from './resolve';
 
 export type { Library } from './resolve';
 
@@ -11,7 +12,15 @@ export type { Library } from './resolve';
  * stories out.
  */
 export async function readLibrary(root: string, options: ResolveOptions): Promise<Library> {
-  return resolveContent(await readContent(root, { skipBroken: options.skipBroken ?? false }), options);
+  let defaults: Promise<StoryDefaults> | undefined;
+  const { entryCache } = options;
+  const kept = entryCache
+    ? async (site: ValidContent['site'], story: { slug: string; source: string }) => {
+        defaults ??= resolveSite(site).then((resolved) => resolved.defaults);
+        return keptEntries(entryCache, story.slug, storyEntriesKey(story.source, await defaults, options.includeDrafts));
+      }
+    : undefined;
+  return resolveContent(await readContent(root, { skipBroken: options.skipBroken ?? false, kept }), options);
 }
 
 /**
@@ -25,7 +34,11 @@ export async function readStory(
   defaults: StoryDefaults,
   options: ResolveOptions,
 ): Promise<{ story: StoryEntry; chapters: ChapterEntry[] } | undefined> {
-  const read = await readOneStory(root, slug);
+  const { entryCache } = options;
+  const kept = entryCache
+    ? (story: { slug: string; source: string }) => keptEntries(entryCache, story.slug, storyEntriesKey(story.source, defaults, options.includeDrafts))
+    : undefined;
+  const read = await readOneStory(root, slug, kept);
   if (read === 'gone') return undefined;
   if (read.problems.length > 0) throw new ContentProblems(read.problems);
   const [resolved] = read.story ? await resolveStories([read.story], defaults, options) : [];

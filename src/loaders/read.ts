@@ -18,6 +18,7 @@ import {
   storySchema,
   type StoryEntry,
 } from '../schemas';
+import type { StoryEntries } from './entry-cache';
 import { ContentProblems, displayPath, type Problem, validate } from './problems';
 
 /*
@@ -38,38 +39,49 @@ export interface ValidStory {
   chapters: { slug: string; file: string; data: z.infer<typeof chapterSchema>; body: string }[];
 }
 
+/** A story whose files are those its kept entries were resolved from (entry-cache.ts): not parsed again. */
+export interface KeptStory {
+  slug: string;
+  folder: string;
+  source: string;
+  kept: StoryEntries;
+}
+
+/** Looks up the entries kept for a story read from `source`, when there are any to trust. */
+export type KeptLookup = (story: { slug: string; source: string }) => Promise<StoryEntries | undefined>;
+
 export interface ValidContent {
   site: z.infer<typeof siteSchema>;
-  stories: ValidStory[];
+  stories: (ValidStory | KeptStory)[];
   /** The problems of stories left out (`skipBroken`). */
   skipped: Problem[];
 }
 
-/**
- * Reads a content file inside `within` with `read`, recording a YAML, frontmatter or file problem
- * (a link outside the folder, a pipe, a device) instead of throwing.
- */
-async function parseFile<T>(file: string, within: string, read: (text: string) => T, problems: Problem[], sources?: Hash): Promise<T | undefined> {
+/** Reads a content file inside `within`, recording a file problem (a link outside the folder, a pipe, a device) instead of throwing. */
+async function readBytes(file: string, within: string, problems: Problem[]): Promise<Buffer | undefined> {
   try {
-    const bytes = await readContentFile(file, within);
-    sources?.update(`\0${file}\0${bytes.length}\0`).update(bytes);
-    return read(removeXmlForbidden(bytes.toString('utf8')));
+    return await readContentFile(file, within);
   } catch (error) {
-    if (!(error instanceof FrontmatterError || error instanceof ContentFileError)) throw error;
+    if (!(error instanceof ContentFileError)) throw error;
     problems.push({ file: displayPath(file), message: error.message });
     return undefined;
   }
 }
 
-/** Reads a Markdown file's frontmatter and validates it, recording problems instead of throwing. */
-async function readEntry<S extends z.ZodType>(
-  file: string,
-  within: string,
-  schema: S,
-  problems: Problem[],
-  sources?: Hash,
-): Promise<{ data: z.infer<S>; body: string } | undefined> {
-  const split = await parseFile(file, within, splitFrontmatter, problems, sources);
+/** Parses a content file's bytes with `read`, recording a YAML or frontmatter problem instead of throwing. */
+function parseFile<T>(file: string, bytes: Buffer, read: (text: string) => T, problems: Problem[]): T | undefined {
+  try {
+    return read(removeXmlForbidden(bytes.toString('utf8')));
+  } catch (error) {
+    if (!(error instanceof FrontmatterError)) throw error;
+    problems.push({ file: displayPath(file), message: error.message });
+    return undefined;
+  }
+}
+
+/** Parses a Markdown file's frontmatter and validates it, recording problems instead of throwing. */
+function readEntry<S extends z.ZodType>(file: string, bytes: Buffer, schema: S, problems: Problem[]): { data: z.infer<S>; body: string } | undefined {
+  const split = parseFile(file, bytes, splitFrontmatter, problems);
   const data = split && validate(displayPath(file), split.data, schema, problems);
   return split && data ? { data, body: split.body } : undefined;
 }
@@ -130,8 +142,11 @@ async function listChapters(folder: string, problems: Problem[], sources: Hash):
   return chapters.sort((a, b) => a.number - b.number);
 }
 
-/** Reads and validates one story folder: its index.md, cover and chapter files. */
-async function readStory(slug: string, folder: string, problems: Problem[]): Promise<ValidStory | undefined> {
+/**
+ * Reads and validates one story folder: its index.md, cover and chapter files; or, when `kept`
+ * has entries for exactly these files, those (nothing is parsed).
+ */
+async function readStory(slug: string, folder: string, problems: Problem[], kept: KeptLookup | undefined): Promise<ValidStory | KeptStory | undefined> {
   const indexFile = path.join(folder, 'index.md');
   const problemsBefore = problems.length;
   const sources = createHash('sha256').update(folder);
@@ -140,7 +155,20 @@ async function readStory(slug: string, folder: string, problems: Problem[]): Pro
     problems.push({ file: displayPath(indexFile), message: 'missing: every story folder needs an index.md with the story\'s title and authors' });
     return undefined;
   }
-  const story = await readEntry(indexFile, folder, storySchema, problems, sources);
+  // Every Markdown file is read before any is parsed: their bytes name the story's kept entries.
+  const bytes = new Map<string, Buffer>();
+  for (const file of [indexFile, ...chapterFiles.map((chapter) => chapter.file)]) {
+    const read = await readBytes(file, folder, problems);
+    if (!read) continue;
+    bytes.set(file, read);
+    sources.update(`\0${file}\0${read.length}\0`).update(read);
+  }
+  // The cover's bytes are not in `source`: the kept entries keep its hash and check it (entry-cache.ts).
+  const source = sources.digest('hex');
+  const keptEntries = kept && problems.length === problemsBefore ? await kept({ slug, source }) : undefined;
+  if (keptEntries) return { slug, folder, source, kept: keptEntries };
+  const indexBytes = bytes.get(indexFile);
+  const story = indexBytes && readEntry(indexFile, indexBytes, storySchema, problems);
   let cover: StoryEntry['cover'];
   if (story?.data.cover !== undefined) {
     const resolved = resolveStoryFile(folder, story.data.cover, COVER_EXTENSIONS);
@@ -152,7 +180,8 @@ async function readStory(slug: string, folder: string, problems: Problem[]): Pro
   if (chapterFiles.length === 0 && problems.length === problemsBefore) problems.push({ file: displayPath(folder), message: 'no chapters: add chapter files named NN-<chapter-slug>.md' });
   const chapters: ValidStory['chapters'] = [];
   for (const chapter of chapterFiles) {
-    const entry = await readEntry(chapter.file, folder, chapterSchema, problems, sources);
+    const chapterBytes = bytes.get(chapter.file);
+    const entry = chapterBytes && readEntry(chapter.file, chapterBytes, chapterSchema, problems);
     if (!entry) continue;
     if (entry.data.published === undefined && story && story.data.published === undefined) {
       problems.push({ file: displayPath(chapter.file), field: 'published', message: 'required (or set "published" in the story\'s index.md for the chapters to inherit)' });
@@ -160,8 +189,7 @@ async function readStory(slug: string, folder: string, problems: Problem[]): Pro
     }
     chapters.push({ slug: chapter.slug, file: chapter.file, ...entry });
   }
-  // The cover's bytes are not in `source`: the resolved entries keep its hash and check it (entry-cache.ts).
-  return story && { slug, folder, data: story.data, cover, summary: story.body, chapters, source: sources.digest('hex') };
+  return story && { slug, folder, data: story.data, cover, summary: story.body, chapters, source };
 }
 
 /** The story folders under stories/, recording a problem when the folder itself cannot be used. */
@@ -183,7 +211,7 @@ async function listStoryFolders(root: string, problems: Problem[]): Promise<stri
 }
 
 /** Checks a story folder and its name, then reads the story. */
-async function readStoryFolder(root: string, slug: string, problems: Problem[]): Promise<ValidStory | undefined> {
+async function readStoryFolder(root: string, slug: string, problems: Problem[], kept: KeptLookup | undefined): Promise<ValidStory | KeptStory | undefined> {
   const folder = path.join(root, 'stories', slug);
   try {
     realContentPath(folder, root, { folder: true });
@@ -196,17 +224,17 @@ async function readStoryFolder(root: string, slug: string, problems: Problem[]):
     problems.push({ file: displayPath(folder), message: `story folder name "${slug}" must be ${SLUG_RULE}` });
     return undefined;
   }
-  return readStory(slug, folder, problems);
+  return readStory(slug, folder, problems, kept);
 }
 
 /**
  * Reads one story folder again (the dev server, after a change in it): the story and its
  * problems, or `gone` when the folder no longer exists.
  */
-export async function readOneStory(root: string, slug: string): Promise<'gone' | { story: ValidStory | undefined; problems: Problem[] }> {
+export async function readOneStory(root: string, slug: string, kept?: KeptLookup): Promise<'gone' | { story: ValidStory | KeptStory | undefined; problems: Problem[] }> {
   if (!existsSync(path.join(root, 'stories', slug))) return 'gone';
   const problems: Problem[] = [];
-  return { story: await readStoryFolder(root, slug, problems), problems };
+  return { story: await readStoryFolder(root, slug, problems, kept), problems };
 }
 
 /** Stories read at once. */
@@ -217,7 +245,10 @@ export const STORIES_AT_ONCE = 8;
  * a story with problems is left out instead (its problems returned as `skipped`); problems of the
  * site itself still stop everything.
  */
-export async function readContent(root: string, { skipBroken = false }: { skipBroken?: boolean } = {}): Promise<ValidContent> {
+export async function readContent(
+  root: string,
+  { skipBroken = false, kept }: { skipBroken?: boolean; kept?: ((site: ValidContent['site'], story: { slug: string; source: string }) => Promise<StoryEntries | undefined>) | undefined } = {},
+): Promise<ValidContent> {
   const problems: Problem[] = [];
   if (!existsSync(root)) {
     problems.push({ file: displayPath(root), message: 'content folder not found (set QUIRE_CONTENT to its path)' });
@@ -229,20 +260,23 @@ export async function readContent(root: string, { skipBroken = false }: { skipBr
   if (!existsSync(siteFile)) {
     problems.push({ file: displayPath(siteFile), message: 'missing: create it with at least a "title:" line' });
   } else {
-    const yaml = await parseFile(siteFile, root, parseYamlMapping, problems);
+    const bytes = await readBytes(siteFile, root, problems);
+    const yaml = bytes && parseFile(siteFile, bytes, parseYamlMapping, problems);
     site = yaml && validate(displayPath(siteFile), yaml, siteSchema, problems);
   }
 
+  const validSite = site;
+  const keptFor: KeptLookup | undefined = kept && validSite && ((story) => kept(validSite, story));
   // A few stories at a time, so reading waits on the disk less; each keeps its own problems, in order.
   const read = await pMap(
     await listStoryFolders(root, problems),
     async (slug) => {
       const storyProblems: Problem[] = [];
-      return { story: await readStoryFolder(root, slug, storyProblems), problems: storyProblems };
+      return { story: await readStoryFolder(root, slug, storyProblems, keptFor), problems: storyProblems };
     },
     { concurrency: STORIES_AT_ONCE },
   );
-  const stories: ValidStory[] = [];
+  const stories: ValidContent['stories'] = [];
   const skipped: Problem[] = [];
   for (const { story, problems: storyProblems } of read) {
     (skipBroken ? skipped : problems).push(...storyProblems);

@@ -6,8 +6,8 @@ import { textDirection } from '../lib/language';
 import type { ChapterEntry, SiteEntry, StoryEntry } from '../schemas';
 import { renderChapter, renderInline, renderNote, type RenderedMarkdown, type StoryFolder } from './markdown';
 import { ContentProblems, displayPath, type Problem } from './problems';
-import { STORIES_AT_ONCE, type ValidContent, type ValidStory } from './read';
-import { keepEntries, keptEntries, pruneEntries, storyEntriesKey, type StoryEntries } from './entry-cache';
+import { type KeptStory, STORIES_AT_ONCE, type ValidContent, type ValidStory } from './read';
+import { keepEntries, pruneEntries, storyEntriesKey, type StoryEntries } from './entry-cache';
 import { chapterKey, keepChapter, type KeptChapter, keptChapter, pruneChapters } from './render-cache';
 
 /*
@@ -80,14 +80,14 @@ export async function resolveSite(site: ValidContent['site']): Promise<{ entry: 
  * else resolved now and kept when it has no problem. `key` is the story's slug and entries key
  * when it is kept.
  */
-export const resolveStories = (stories: ValidStory[], defaults: StoryDefaults, options: ResolveOptions) =>
+export const resolveStories = (stories: (ValidStory | KeptStory)[], defaults: StoryDefaults, options: ResolveOptions) =>
   pMap(
-    stories.filter((story) => options.includeDrafts || !story.data.draft),
+    // A kept story was resolved under these options: a draft has none kept unless drafts are included.
+    stories.filter((story) => 'kept' in story || options.includeDrafts || !story.data.draft),
     async (story): Promise<{ published: StoryEntries | undefined; problems: Problem[]; key?: [slug: string, key: string] }> => {
       const { entryCache } = options;
-      const key = entryCache && storyEntriesKey({ source: story.source, defaults, includeDrafts: options.includeDrafts });
-      const kept = entryCache && key ? await keptEntries(entryCache, story.slug, key) : undefined;
-      if (kept) return { published: kept, problems: [], key: [story.slug, key!] };
+      const key = entryCache && storyEntriesKey(story.source, defaults, options.includeDrafts);
+      if ('kept' in story) return { published: story.kept, problems: [], ...(key ? { key: [story.slug, key] as [string, string] } : {}) };
       const problems: Problem[] = [];
       const published = await resolveStory(story, defaults, options, problems);
       if (!entryCache || !key || !published || problems.length > 0) return { published, problems };
