@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { cacheFor, hashOf, partialName } from '../build/build-cache';
 import { codeKey } from '../build/code-key';
+import { readContentFile } from '../build/content-files';
 
 /*
  * Where rendered text lives between loading and page rendering; no other module knows. Chapter
@@ -44,10 +45,17 @@ export const chapterKey = (story: { slug: string; folder: string }, markdown: { 
 
 const factsFile = (textFile: string) => textFile.replace(/\.html$/, '.json');
 
-const fileHash = async (file: string): Promise<string | undefined> => (existsSync(file) ? hashOf(await readFile(file)) : undefined);
+/** A story file's hash (`file` is relative to the story's folder), read as any content file is; none if it cannot be read. */
+async function fileHash(folder: string, file: string): Promise<string | undefined> {
+  try {
+    return hashOf(await readContentFile(path.join(folder, file), folder));
+  } catch {
+    return undefined;
+  }
+}
 
-/** The text kept under `key`, when it is complete and the files it shows are unchanged. */
-export async function keptChapter(cache: string, key: string): Promise<KeptChapter | undefined> {
+/** The text kept under `key`, when it is complete and the files it shows (in the story's `folder`) are unchanged. */
+export async function keptChapter(cache: string, key: string, folder: string): Promise<KeptChapter | undefined> {
   const textFile = path.join(cache, `${key}.html`);
   let facts: KeptFacts;
   try {
@@ -56,16 +64,21 @@ export async function keptChapter(cache: string, key: string): Promise<KeptChapt
     return undefined;
   }
   if (!existsSync(textFile)) return undefined;
-  for (const [file, hash] of Object.entries(facts.files)) if ((await fileHash(file)) !== hash) return undefined;
+  for (const [file, hash] of Object.entries(facts.files)) if ((await fileHash(folder, file)) !== hash) return undefined;
   return { textFile, words: facts.words, files: Object.keys(facts.files) };
 }
 
 /** Keeps a rendered chapter under `key`: the text first, then its facts and notes, each complete or absent. */
-export async function keepChapter(cache: string, key: string, rendered: { html: string; words: number; files: string[] } & ChapterNotes): Promise<KeptChapter> {
+export async function keepChapter(
+  cache: string,
+  key: string,
+  rendered: { html: string; words: number; files: string[] } & ChapterNotes,
+  folder: string,
+): Promise<KeptChapter> {
   await mkdir(cache, { recursive: true });
   const textFile = path.join(cache, `${key}.html`);
   const files: Record<string, string> = {};
-  for (const file of rendered.files) files[file] = (await fileHash(file)) ?? '';
+  for (const file of rendered.files) files[file] = (await fileHash(folder, file)) ?? '';
   const write = async (file: string, data: string) => {
     const partial = partialName(file);
     await writeFile(partial, data);

@@ -120,7 +120,7 @@ async function renderField(
 async function chapterText(chapter: ValidStory['chapters'][number], story: StoryFolder, cache: string): Promise<KeptChapter & { problems: Problem[] }> {
   const { notes, endNotes } = chapter.data;
   const key = chapterKey(story, { text: chapter.body, notes, endNotes });
-  const kept = await keptChapter(cache, key);
+  const kept = await keptChapter(cache, key, story.folder);
   if (kept) return { ...kept, problems: [] };
   const body = await renderChapter(chapter.body, story);
   const problems = body.problems.map((message) => ({ file: displayPath(chapter.file), message }));
@@ -128,7 +128,7 @@ async function chapterText(chapter: ValidStory['chapters'][number], story: Story
   const note = async (markdown: string | undefined, field: 'notes' | 'endNotes') =>
     (await renderField(markdown, { story, file: chapter.file, field }, files, problems))?.html;
   const rendered = { html: body.html, words: body.words, notes: await note(notes, 'notes'), endNotes: await note(endNotes, 'endNotes') };
-  if (problems.length === 0) return { ...(await keepChapter(cache, key, { ...rendered, files: [...files] })), problems };
+  if (problems.length === 0) return { ...(await keepChapter(cache, key, { ...rendered, files: [...files] }, story.folder)), problems };
   return { textFile: '', words: body.words, files: [...files], problems };
 }
 

@@ -65,7 +65,7 @@ const FOOTNOTE = (n: number) =>
 
 /** A chapter entry, its text and notes kept as the render cache keeps them. */
 async function chapter(position: number, html: string, { notes, endNotes, ...overrides }: Partial<ChapterEntry> & ChapterNotes = {}): Promise<ChapterEntry> {
-  const { textFile } = await keepChapter(folder, `${position}-${hashOf(html)}`, { html, words: 10, files: [], notes, endNotes });
+  const { textFile } = await keepChapter(folder, `${position}-${hashOf(html)}`, { html, words: 10, files: [], notes, endNotes }, folder);
   return {
     story: 'tale',
     slug: ['one', 'two'][position - 1]!,

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -131,5 +131,17 @@ describe('reading the content folder', () => {
     await sharp({ create: { width: 30, height: 40, channels: 3, background: '#808080' } }).png().toFile(path.join(root, 'stories/edge-cases/cover.png'));
     const recovered = await readLibrary(root, options);
     expect(recovered.stories.find((story) => story.slug === 'edge-cases')!.cover).toMatchObject({ width: 30, height: 40 });
+  });
+
+  it('keeps a chapter that shows an image rendered, until the image changes', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'quire-kept-image-'));
+    cpSync(fixture('library'), root, { recursive: true });
+    const options = { includeDrafts: false, renderCache: path.join(root, '.cache/text') };
+    // Rendering again writes the text anew (a new file in its place); kept, it is the same file.
+    const textOf = async () => statSync((await readLibrary(root, options)).chapters.find((c) => c.story === 'edge-cases' && c.position === 1)!.textFile).ino;
+    const first = await textOf();
+    expect(await textOf()).toBe(first);
+    await sharp({ create: { width: 2, height: 2, channels: 3, background: '#000000' } }).png().toFile(path.join(root, 'stories/edge-cases/images/dot.png'));
+    expect(await textOf()).not.toBe(first);
   });
 });
