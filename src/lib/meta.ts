@@ -209,7 +209,8 @@ export function chapterMeta(site: SiteInfo, story: StoryInfo, chapter: ChapterIn
       dateModified: chapter.updated,
       image: parts.image.url,
       ...(chapter.summary?.text && { description: plainDescription(chapter.summary.text) }),
-      isPartOf: bookJsonLd(site, story, parts.image.url),
+      // The story named and linked, not described again: its page describes it, and every chapter page carried its summary, tags and dates twice (0.3 KB gzipped).
+      isPartOf: { '@type': 'Book', name: story.title.text, url: absoluteUrl(site.url, storyUrl(story.slug)) },
     },
   };
 }
