@@ -29,9 +29,27 @@ interface KeptEntries extends StoryEntries {
   files: Record<string, string>;
 }
 
-/** The key a story's entries are kept under: what it was read from (`source`, read.ts), what it takes from the site, whether drafts are shown. */
-export const storyEntriesKey = (source: string, defaults: unknown, includeDrafts: boolean): string =>
-  hashOf(codeKey(), source, JSON.stringify(defaults), String(includeDrafts));
+/**
+ * The keys a story's entries may be kept under: what it was read from (`source`, read.ts) and what
+ * it takes from the site, and, for a story with drafts (whose entries depend on whether drafts are
+ * shown), that too. So the dev server, which shows drafts, and a build share the entries of every
+ * story without any.
+ */
+export interface EntriesKeys {
+  anyMode: string;
+  thisMode: string;
+}
+
+export function storyEntriesKeys(source: string, defaults: unknown, includeDrafts: boolean): EntriesKeys {
+  const anyMode = hashOf(codeKey(), source, JSON.stringify(defaults));
+  return { anyMode, thisMode: hashOf(anyMode, `drafts ${includeDrafts}`) };
+}
+
+/** Kept entries, with the key they are kept under. */
+export interface KeptStoryEntries {
+  entries: StoryEntries;
+  key: string;
+}
 
 const entriesFile = (cache: string, slug: string, key: string) => path.join(cache, slug, `${key}.json`);
 
@@ -44,17 +62,22 @@ async function fileHash(file: string, folder: string): Promise<string | undefine
   }
 }
 
-/** The entries kept under `key`, when the files they show are unchanged and their chapters' texts are still kept. */
-export async function keptEntries(cache: string, slug: string, key: string): Promise<StoryEntries | undefined> {
-  let kept: KeptEntries;
-  try {
-    kept = JSON.parse(await readFile(entriesFile(cache, slug, key), 'utf8')) as KeptEntries;
-  } catch {
-    return undefined;
+/** The entries kept under one of `keys`, when the files they show are unchanged and their chapters' texts are still kept. */
+export async function keptEntries(cache: string, slug: string, keys: EntriesKeys): Promise<KeptStoryEntries | undefined> {
+  let kept: KeptEntries | undefined;
+  let key = '';
+  for (key of [keys.anyMode, keys.thisMode]) {
+    try {
+      kept = JSON.parse(await readFile(entriesFile(cache, slug, key), 'utf8')) as KeptEntries;
+      break;
+    } catch {
+      continue;
+    }
   }
+  if (!kept) return undefined;
   for (const [file, hash] of Object.entries(kept.files)) if ((await fileHash(file, kept.story.folder)) !== hash) return undefined;
   if (!kept.chapters.every((chapter) => existsSync(chapter.textFile))) return undefined;
-  return { story: kept.story, chapters: kept.chapters };
+  return { entries: { story: kept.story, chapters: kept.chapters }, key };
 }
 
 /**
@@ -62,7 +85,8 @@ export async function keptEntries(cache: string, slug: string, key: string): Pro
  * read back (JSON has no `undefined`), so a build that resolved a story and one that kept it
  * hand the pages the same entries.
  */
-export async function keepEntries(cache: string, key: string, entries: StoryEntries): Promise<StoryEntries> {
+export async function keepEntries(cache: string, keys: EntriesKeys, entries: StoryEntries, hasDrafts: boolean): Promise<KeptStoryEntries> {
+  const key = hasDrafts ? keys.thisMode : keys.anyMode;
   const files: Record<string, string> = {};
   for (const file of entries.story.files) files[path.join(entries.story.folder, file)] = (await fileHash(path.join(entries.story.folder, file), entries.story.folder)) ?? '';
   const json = JSON.stringify({ ...entries, files } satisfies KeptEntries);
@@ -72,7 +96,7 @@ export async function keepEntries(cache: string, key: string, entries: StoryEntr
   await writeFile(partial, json);
   await rename(partial, file);
   const { story, chapters } = JSON.parse(json) as KeptEntries;
-  return { story, chapters };
+  return { entries: { story, chapters }, key };
 }
 
 /** Removes every story's kept entries but those under `keys` (slug to key): what this build used. */

@@ -1,6 +1,6 @@
 import type { ChapterEntry, StoryEntry } from '../schemas';
 import { ContentProblems } from './problems';
-import { keptEntries, storyEntriesKey } from './entry-cache';
+import { keptEntries, storyEntriesKeys } from './entry-cache';
 import { readContent, readOneStory, type ValidContent } from './read';
 import { resolveContent, resolveSite, resolveStories, type Library, type ResolveOptions, type StoryDefaults } from './resolve';
 
@@ -17,7 +17,7 @@ export async function readLibrary(root: string, options: ResolveOptions): Promis
   const kept = entryCache
     ? async (site: ValidContent['site'], story: { slug: string; source: string }) => {
         defaults ??= resolveSite(site).then((resolved) => resolved.defaults);
-        return keptEntries(entryCache, story.slug, storyEntriesKey(story.source, await defaults, options.includeDrafts));
+        return keptEntries(entryCache, story.slug, storyEntriesKeys(story.source, await defaults, options.includeDrafts));
       }
     : undefined;
   return resolveContent(await readContent(root, { skipBroken: options.skipBroken ?? false, kept }), options);
@@ -36,7 +36,7 @@ export async function readStory(
 ): Promise<{ story: StoryEntry; chapters: ChapterEntry[] } | undefined> {
   const { entryCache } = options;
   const kept = entryCache
-    ? (story: { slug: string; source: string }) => keptEntries(entryCache, story.slug, storyEntriesKey(story.source, defaults, options.includeDrafts))
+    ? (story: { slug: string; source: string }) => keptEntries(entryCache, story.slug, storyEntriesKeys(story.source, defaults, options.includeDrafts))
     : undefined;
   const read = await readOneStory(root, slug, kept);
   if (read === 'gone') return undefined;

@@ -18,7 +18,7 @@ import {
   storySchema,
   type StoryEntry,
 } from '../schemas';
-import type { StoryEntries } from './entry-cache';
+import type { KeptStoryEntries } from './entry-cache';
 import { ContentProblems, displayPath, type Problem, validate } from './problems';
 
 /*
@@ -44,11 +44,11 @@ export interface KeptStory {
   slug: string;
   folder: string;
   source: string;
-  kept: StoryEntries;
+  kept: KeptStoryEntries;
 }
 
 /** Looks up the entries kept for a story read from `source`, when there are any to trust. */
-export type KeptLookup = (story: { slug: string; source: string }) => Promise<StoryEntries | undefined>;
+export type KeptLookup = (story: { slug: string; source: string }) => Promise<KeptStoryEntries | undefined>;
 
 export interface ValidContent {
   site: z.infer<typeof siteSchema>;
@@ -247,7 +247,7 @@ export const STORIES_AT_ONCE = 8;
  */
 export async function readContent(
   root: string,
-  { skipBroken = false, kept }: { skipBroken?: boolean; kept?: ((site: ValidContent['site'], story: { slug: string; source: string }) => Promise<StoryEntries | undefined>) | undefined } = {},
+  { skipBroken = false, kept }: { skipBroken?: boolean; kept?: ((site: ValidContent['site'], story: { slug: string; source: string }) => Promise<KeptStoryEntries | undefined>) | undefined } = {},
 ): Promise<ValidContent> {
   const problems: Problem[] = [];
   if (!existsSync(root)) {

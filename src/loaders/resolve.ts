@@ -7,7 +7,7 @@ import type { ChapterEntry, SiteEntry, StoryEntry } from '../schemas';
 import { renderChapter, renderInline, renderNote, type RenderedMarkdown, type StoryFolder } from './markdown';
 import { ContentProblems, displayPath, type Problem } from './problems';
 import { type KeptStory, STORIES_AT_ONCE, type ValidContent, type ValidStory } from './read';
-import { keepEntries, pruneEntries, storyEntriesKey, type StoryEntries } from './entry-cache';
+import { keepEntries, pruneEntries, storyEntriesKeys, type StoryEntries } from './entry-cache';
 import { chapterKey, keepChapter, type KeptChapter, keptChapter, pruneChapters } from './render-cache';
 
 /*
@@ -86,12 +86,13 @@ export const resolveStories = (stories: (ValidStory | KeptStory)[], defaults: St
     stories.filter((story) => 'kept' in story || options.includeDrafts || !story.data.draft),
     async (story): Promise<{ published: StoryEntries | undefined; problems: Problem[]; key?: [slug: string, key: string] }> => {
       const { entryCache } = options;
-      const key = entryCache && storyEntriesKey(story.source, defaults, options.includeDrafts);
-      if ('kept' in story) return { published: story.kept, problems: [], ...(key ? { key: [story.slug, key] as [string, string] } : {}) };
+      if ('kept' in story) return { published: story.kept.entries, problems: [], key: [story.slug, story.kept.key] };
       const problems: Problem[] = [];
       const published = await resolveStory(story, defaults, options, problems);
-      if (!entryCache || !key || !published || problems.length > 0) return { published, problems };
-      return { published: await keepEntries(entryCache, key, published), problems, key: [story.slug, key] };
+      if (!entryCache || !published || problems.length > 0) return { published, problems };
+      const hasDrafts = story.data.draft === true || story.chapters.some((chapter) => chapter.data.draft === true);
+      const kept = await keepEntries(entryCache, storyEntriesKeys(story.source, defaults, options.includeDrafts), published, hasDrafts);
+      return { published: kept.entries, problems, key: [story.slug, kept.key] };
     },
     { concurrency: STORIES_AT_ONCE },
   );

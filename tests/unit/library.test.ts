@@ -114,10 +114,15 @@ describe('reading the content folder', () => {
     const first = await readLibrary(root, options);
     const second = await readLibrary(root, options);
     // What a build hands Astro is the same with the cache (kept or just resolved) as without; JSON, as the store holds it.
-    const asStored = (library: typeof first) => JSON.parse(JSON.stringify({ site: library.site, stories: library.stories, chapters: library.chapters })) as unknown;
+    const asStored = (library: typeof first) => JSON.parse(JSON.stringify({ site: library.site, stories: library.stories, chapters: library.chapters })) as { stories: { slug: string }[] };
     expect(asStored(first)).toEqual(asStored(uncached));
     expect(asStored(second)).toEqual(asStored(uncached));
     expect(readdirSync(options.entryCache).sort()).toEqual(first.stories.map((story) => story.slug).sort());
+    // The dev server, which shows drafts, uses the same entries for every story without any.
+    const withDrafts = await readLibrary(root, { ...options, includeDrafts: true, prune: false });
+    expect(asStored(withDrafts).stories.filter((story) => story.slug === 'long-serial')).toEqual(asStored(uncached).stories.filter((story) => story.slug === 'long-serial'));
+    expect(readdirSync(path.join(options.entryCache, 'long-serial'))).toHaveLength(1);
+    expect(readdirSync(path.join(options.entryCache, 'draft-story'))).toHaveLength(1);
 
     // A chapter edited: that story is resolved again (and the entry it replaced removed).
     const chapterFile = path.join(root, 'stories/long-serial/01-entry-1.md');
