@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { hashOf } from './build-cache';
 
 /*
  * The only way Quire opens a file of the content folder. Content comes from many hands (pull
@@ -85,6 +86,15 @@ export async function readContentFile(entry: string, within: string, options: { 
     return readFileSync(fd);
   } finally {
     closeSync(fd);
+  }
+}
+
+/** A hash of a content file's bytes, read as readContentFile reads it (a file swapped for a pipe cannot hang the build); none when it cannot be read. */
+export async function contentFileHash(entry: string, within: string): Promise<string | undefined> {
+  try {
+    return hashOf(await readContentFile(entry, within));
+  } catch {
+    return undefined;
   }
 }
 

@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cacheFor, hashOf, partialName, pruneExcept } from '../build/build-cache';
 import { codeKey } from '../build/code-key';
-import { readContentFile } from '../build/content-files';
+import { contentFileHash } from '../build/content-files';
 import type { ChapterEntry, StoryEntry } from '../schemas';
 
 /*
@@ -53,15 +53,6 @@ export interface KeptStoryEntries {
 
 const entriesFile = (cache: string, slug: string, key: string) => path.join(cache, slug, `${key}.json`);
 
-/** A story file's hash, read as any content file is (so a file swapped for a pipe cannot hang the build); none if it cannot be read. */
-async function fileHash(file: string, folder: string): Promise<string | undefined> {
-  try {
-    return hashOf(await readContentFile(file, folder));
-  } catch {
-    return undefined;
-  }
-}
-
 /** The entries kept under one of `keys`, when the files they show are unchanged and their chapters' texts are still kept. */
 export async function keptEntries(cache: string, slug: string, keys: EntriesKeys): Promise<KeptStoryEntries | undefined> {
   let kept: KeptEntries | undefined;
@@ -75,7 +66,7 @@ export async function keptEntries(cache: string, slug: string, keys: EntriesKeys
     }
   }
   if (!kept) return undefined;
-  for (const [file, hash] of Object.entries(kept.files)) if ((await fileHash(file, kept.story.folder)) !== hash) return undefined;
+  for (const [file, hash] of Object.entries(kept.files)) if ((await contentFileHash(file, kept.story.folder)) !== hash) return undefined;
   if (!kept.chapters.every((chapter) => existsSync(chapter.textFile))) return undefined;
   return { entries: { story: kept.story, chapters: kept.chapters }, key };
 }
@@ -88,7 +79,7 @@ export async function keptEntries(cache: string, slug: string, keys: EntriesKeys
 export async function keepEntries(cache: string, keys: EntriesKeys, entries: StoryEntries, hasDrafts: boolean): Promise<KeptStoryEntries> {
   const key = hasDrafts ? keys.thisMode : keys.anyMode;
   const files: Record<string, string> = {};
-  for (const file of entries.story.files) files[path.join(entries.story.folder, file)] = (await fileHash(path.join(entries.story.folder, file), entries.story.folder)) ?? '';
+  for (const file of entries.story.files) files[path.join(entries.story.folder, file)] = (await contentFileHash(path.join(entries.story.folder, file), entries.story.folder)) ?? '';
   const json = JSON.stringify({ ...entries, files } satisfies KeptEntries);
   const file = entriesFile(cache, entries.story.slug, key);
   await mkdir(path.dirname(file), { recursive: true });

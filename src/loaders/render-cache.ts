@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { cacheFor, hashOf, partialName } from '../build/build-cache';
 import { codeKey } from '../build/code-key';
-import { readContentFile } from '../build/content-files';
+import { contentFileHash } from '../build/content-files';
 
 /*
  * Where rendered text lives between loading and page rendering; no other module knows. Chapter
@@ -45,14 +45,8 @@ export const chapterKey = (story: { slug: string; folder: string }, markdown: { 
 
 const factsFile = (textFile: string) => textFile.replace(/\.html$/, '.json');
 
-/** A story file's hash (`file` is relative to the story's folder), read as any content file is; none if it cannot be read. */
-async function fileHash(folder: string, file: string): Promise<string | undefined> {
-  try {
-    return hashOf(await readContentFile(path.join(folder, file), folder));
-  } catch {
-    return undefined;
-  }
-}
+/** A story file's hash (`file` is relative to the story's folder). */
+const fileHash = (folder: string, file: string) => contentFileHash(path.join(folder, file), folder);
 
 /** The text kept under `key`, when it is complete and the files it shows (in the story's `folder`) are unchanged. */
 export async function keptChapter(cache: string, key: string, folder: string): Promise<KeptChapter | undefined> {
