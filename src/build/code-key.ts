@@ -11,11 +11,11 @@ import path from 'node:path';
 const CODE = ['src', 'scripts', 'public', 'astro.config.ts', 'package-lock.json', 'tsconfig.json'];
 
 /**
- * What a folder of code may hold that is not code: installed packages and tools' caches (the
+ * What a folder of code may hold that is not code: installed packages and Astro's cache (the
  * benchmark's baseline site in scripts/ gets its own node_modules/ and .astro/ when built; hashing
  * them cost 0.8 s a process, and every baseline build would have made Quire's cache cold).
  */
-const isNotCode = (name: string) => name === 'node_modules' || name.startsWith('.');
+const isNotCode = (name: string) => name === 'node_modules' || name === '.astro';
 
 function filesUnder(entry: string): string[] {
   const stats = statSync(entry, { throwIfNoEntry: false });
