@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { type BuildPlan, cacheFor, keepTree, linkTree, pruneExcept, storyFolderCache } from '../src/build/build-cache.ts';
+import { type BuildPlan, cacheFor, keepTree, linkTree, pruneStoriesExcept, storyFolderCache } from '../src/build/build-cache.ts';
 import { buildSearchIndex, WINDOW_PAGES } from './search-index.ts';
 import { writeSitemap } from './sitemap.ts';
 
@@ -94,8 +94,7 @@ try {
     else linkTree(storyFolderCache(cache, slug, key), built);
   }
   // Only the folders this build used stay: the cache holds one site's worth of stories.
-  await pruneExcept(path.join(cache, 'stories'), new Set(stories.map(([slug]) => slug)));
-  for (const [slug, { key }] of stories) await pruneExcept(path.join(cache, 'stories', slug), new Set([key]));
+  await pruneStoriesExcept(path.join(cache, 'stories'), new Map(Object.entries(storyKeys)));
   const generated = stories.filter(([, { generated }]) => generated).length;
   console.log(`Generated ${generated} of ${stories.length} stories; the others were kept from the last build.`);
   await writeSitemap(staging, plan.siteUrl);

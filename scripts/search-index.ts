@@ -18,7 +18,7 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from '
 import os from 'node:os';
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
-import { hashOf, partialName, pruneExcept } from '../src/build/build-cache.ts';
+import { hashOf, partialName, pruneExcept, pruneStoriesExcept } from '../src/build/build-cache.ts';
 import { codeKey } from '../src/build/code-key.ts';
 import {
   blockFile,
@@ -403,11 +403,10 @@ function runsOf(files: string[], storyKeys: Record<string, string>): { story: st
   return runs;
 }
 
-/** Where the cache keeps a page's terms, by the hash of the page and the code. */
-const pageTermsFile = (hash: string) => path.join('search-pages', `${hash}.json`);
-
-/** Where the cache keeps a story folder's terms: by its key (data/story-builds.ts), which covers its pages' every input and the code. */
-const storyTermsFile = (story: string, key: string) => path.join('search-stories', story, `${key}.json`);
+/** Where the cache keeps pages' terms by the hash of the page and the code, and story folders' terms by the folder's key (data/story-builds.ts), which covers its pages' every input and the code. */
+const PAGE_TERMS = 'search-pages';
+const STORY_TERMS = 'search-stories';
+const storyTermsName = (key: string) => `${key}.json`;
 
 async function writeKept(file: string, data: unknown): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
@@ -417,10 +416,10 @@ async function writeKept(file: string, data: unknown): Promise<void> {
 }
 
 /** The terms of `files` read from their pages, a few at a time (all at once would hold every page in memory). */
-async function* readTerms(site: string, files: string[], pageTermsOf: (file: string, html: Buffer) => Promise<PageTerms | undefined>) {
+async function* readTerms(site: string, files: string[], pageTermsOf: (html: Buffer) => Promise<PageTerms | undefined> | PageTerms | undefined) {
   for (let i = 0; i < files.length; i += 64) {
     const batch = files.slice(i, i + 64);
-    const found = await Promise.all(batch.map(async (file) => pageTermsOf(file, await readFile(path.join(site, file)))));
+    const found = await Promise.all(batch.map(async (file) => pageTermsOf(await readFile(path.join(site, file)))));
     for (const [j, terms] of found.entries()) yield [batch[j]!, terms] as const;
   }
 }
@@ -430,7 +429,7 @@ async function* readTerms(site: string, files: string[], pageTermsOf: (file: str
  * whose key the build gives (`storyKeys`, slug to key) has its pages' terms kept in the build
  * `cache` under that key, so a folder kept from an earlier build is not read at all; any other
  * page's terms are kept by the hash of the page (and of the code). Without a cache, every page is
- * read. `progress.read` counts the pages read; `used` collects the cache entries used (paths in it).
+ * read. `progress.read` counts the pages read; `used` collects the names of the pages' entries used.
  */
 export async function* siteTerms(
   site: string,
@@ -446,9 +445,7 @@ export async function* siteTerms(
   };
   for (const run of runsOf(htmlPages(site), storyKeys)) {
     if (run.story !== undefined) {
-      const entry = storyTermsFile(run.story, storyKeys[run.story]!);
-      const file = cache && path.join(cache, entry);
-      progress.used.add(entry);
+      const file = cache && path.join(cache, STORY_TERMS, run.story, storyTermsName(storyKeys[run.story]!));
       const keptTerms = file && existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as StoryTerms) : undefined;
       // The folder is the one its key names; were it not (files added by hand), it is read.
       if (keptTerms && keptTerms.files.join('\0') === run.files.join('\0')) {
@@ -456,7 +453,7 @@ export async function* siteTerms(
         continue;
       }
       const read: StoryTerms = { files: run.files, pages: [] };
-      for await (const [page, terms] of readTerms(site, run.files, async (_, html) => termsOf(html))) {
+      for await (const [page, terms] of readTerms(site, run.files, termsOf)) {
         if (!terms) continue;
         read.pages.push([page, terms]);
         yield { url: pageUrl(page), ...terms };
@@ -464,31 +461,18 @@ export async function* siteTerms(
       if (file) await writeKept(file, read);
       continue;
     }
-    const pageTermsOf = async (_: string, html: Buffer): Promise<PageTerms | undefined> => {
+    const pageTermsOf = async (html: Buffer): Promise<PageTerms | undefined> => {
       if (!html.includes(SEARCH_BODY)) return undefined;
-      const entry = pageTermsFile(hashOf(code, html));
-      progress.used.add(entry);
-      if (cache && existsSync(path.join(cache, entry))) return JSON.parse(await readFile(path.join(cache, entry), 'utf8')) as PageTerms;
+      const name = `${hashOf(code, html)}.json`;
+      progress.used.add(name);
+      const file = cache && path.join(cache, PAGE_TERMS, name);
+      if (file && existsSync(file)) return JSON.parse(await readFile(file, 'utf8')) as PageTerms;
       const terms = termsOf(html);
-      if (cache && terms) await writeKept(path.join(cache, entry), terms);
+      if (file && terms) await writeKept(file, terms);
       return terms;
     };
     for await (const [page, terms] of readTerms(site, run.files, pageTermsOf)) if (terms) yield { url: pageUrl(page), ...terms };
   }
-}
-
-/** Removes the kept terms this build did not use: the cache holds one site's worth. */
-async function pruneUnused(cache: string, used: Set<string>): Promise<void> {
-  const byFolder = new Map<string, Set<string>>();
-  for (const entry of used) {
-    const folder = path.dirname(entry);
-    if (!byFolder.has(folder)) byFolder.set(folder, new Set());
-    byFolder.get(folder)!.add(path.basename(entry));
-  }
-  await pruneExcept(path.join(cache, 'search-pages'), byFolder.get('search-pages') ?? new Set());
-  const stories = path.join(cache, 'search-stories');
-  await pruneExcept(stories, new Set([...byFolder.keys()].filter((folder) => path.dirname(folder) === 'search-stories').map((folder) => path.basename(folder))));
-  for (const [folder, names] of byFolder) if (path.dirname(folder) === 'search-stories') await pruneExcept(path.join(cache, folder), names);
 }
 
 /** Total bytes and number of the files under a folder. */
@@ -519,6 +503,10 @@ export async function buildSearchIndex(
   const progress = { read: 0, used: new Set<string>() };
   const pages = await writeSearchIndex(output, siteTerms(site, cache, progress, options.storyKeys), options);
   if (pages === 0) throw new Error(`no page in ${site} is marked with ${SEARCH_BODY}`);
-  if (cache) await pruneUnused(cache, progress.used);
+  if (cache) {
+    // Only what this build used stays: the cache holds one site's worth.
+    await pruneExcept(path.join(cache, PAGE_TERMS), progress.used);
+    await pruneStoriesExcept(path.join(cache, STORY_TERMS), new Map(Object.entries(options.storyKeys ?? {}).map(([slug, key]) => [slug, storyTermsName(key)])));
+  }
   return { pages, read: progress.read, ...(await folderSize(output)), seconds: (performance.now() - started) / 1000 };
 }

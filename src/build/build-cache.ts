@@ -79,3 +79,12 @@ export async function pruneExcept(folder: string, keep: Set<string>): Promise<vo
   if (!existsSync(folder)) return;
   for (const name of await readdir(folder)) if (!keep.has(name)) await rm(path.join(folder, name), { recursive: true, force: true });
 }
+
+/**
+ * Keeps, of a folder of one sub-folder per story, only the stories in `keep` and in each only the
+ * entry `keep` names for it (story slug to entry name): what a build used, one entry a story.
+ */
+export async function pruneStoriesExcept(folder: string, keep: Map<string, string>): Promise<void> {
+  await pruneExcept(folder, new Set(keep.keys()));
+  for (const [slug, name] of keep) await pruneExcept(path.join(folder, slug), new Set([name]));
+}

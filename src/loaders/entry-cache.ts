@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { cacheFor, hashOf, partialName, pruneExcept } from '../build/build-cache';
+import { cacheFor, hashOf, partialName, pruneStoriesExcept } from '../build/build-cache';
 import { codeKey } from '../build/code-key';
 import { contentFileHash } from '../build/content-files';
 import type { ChapterEntry, StoryEntry } from '../schemas';
@@ -71,6 +71,12 @@ export async function keptEntries(cache: string, slug: string, keys: EntriesKeys
   return { entries: { story: kept.story, chapters: kept.chapters }, key };
 }
 
+/** Finds the entries kept for a story read from `source` (read.ts) that takes `defaults` from the site. */
+export const keptLookup =
+  (cache: string, defaults: unknown, includeDrafts: boolean) =>
+  async (story: { slug: string; source: string }): Promise<KeptStoryEntries | undefined> =>
+    keptEntries(cache, story.slug, storyEntriesKeys(story.source, await defaults, includeDrafts));
+
 /**
  * Keeps a story's entries under `key`, complete or not at all, and returns them as they will be
  * read back (JSON has no `undefined`), so a build that resolved a story and one that kept it
@@ -91,7 +97,5 @@ export async function keepEntries(cache: string, keys: EntriesKeys, entries: Sto
 }
 
 /** Removes every story's kept entries but those under `keys` (slug to key): what this build used. */
-export async function pruneEntries(cache: string, keys: Map<string, string>): Promise<void> {
-  await pruneExcept(cache, new Set(keys.keys()));
-  for (const [slug, key] of keys) await pruneExcept(path.join(cache, slug), new Set([`${key}.json`]));
-}
+export const pruneEntries = (cache: string, keys: Map<string, string>): Promise<void> =>
+  pruneStoriesExcept(cache, new Map([...keys].map(([slug, key]) => [slug, `${key}.json`])));

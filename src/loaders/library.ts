@@ -1,6 +1,6 @@
 import type { ChapterEntry, StoryEntry } from '../schemas';
 import { ContentProblems } from './problems';
-import { keptEntries, storyEntriesKeys } from './entry-cache';
+import { keptLookup } from './entry-cache';
 import { readContent, readOneStory, type ValidContent } from './read';
 import { resolveContent, resolveSite, resolveStories, type Library, type ResolveOptions, type StoryDefaults } from './resolve';
 
@@ -12,15 +12,16 @@ export type { Library } from './resolve';
  * stories out.
  */
 export async function readLibrary(root: string, options: ResolveOptions): Promise<Library> {
-  let defaults: Promise<StoryDefaults> | undefined;
   const { entryCache } = options;
-  const kept = entryCache
-    ? async (site: ValidContent['site'], story: { slug: string; source: string }) => {
-        defaults ??= resolveSite(site).then((resolved) => resolved.defaults);
-        return keptEntries(entryCache, story.slug, storyEntriesKeys(story.source, await defaults, options.includeDrafts));
+  const keptFor = entryCache
+    ? (site: ValidContent['site']) => {
+        const defaults = resolveSite(site).then((resolved) => resolved.defaults);
+        // A failure is the first lookup's to report (resolveContent renders the site again and meets it too).
+        defaults.catch(() => undefined);
+        return keptLookup(entryCache, defaults, options.includeDrafts);
       }
     : undefined;
-  return resolveContent(await readContent(root, { skipBroken: options.skipBroken ?? false, kept }), options);
+  return resolveContent(await readContent(root, { skipBroken: options.skipBroken ?? false, keptFor }), options);
 }
 
 /**
@@ -34,11 +35,7 @@ export async function readStory(
   defaults: StoryDefaults,
   options: ResolveOptions,
 ): Promise<{ story: StoryEntry; chapters: ChapterEntry[] } | undefined> {
-  const { entryCache } = options;
-  const kept = entryCache
-    ? (story: { slug: string; source: string }) => keptEntries(entryCache, story.slug, storyEntriesKeys(story.source, defaults, options.includeDrafts))
-    : undefined;
-  const read = await readOneStory(root, slug, kept);
+  const read = await readOneStory(root, slug, options.entryCache ? keptLookup(options.entryCache, defaults, options.includeDrafts) : undefined);
   if (read === 'gone') return undefined;
   if (read.problems.length > 0) throw new ContentProblems(read.problems);
   const [resolved] = read.story ? await resolveStories([read.story], defaults, options) : [];

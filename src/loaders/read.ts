@@ -243,11 +243,12 @@ export const STORIES_AT_ONCE = 8;
 /**
  * Reads and validates the whole content folder; throws every problem at once. With `skipBroken`,
  * a story with problems is left out instead (its problems returned as `skipped`); problems of the
- * site itself still stop everything.
+ * site itself still stop everything. `keptFor` gives, for the site read, where to look up a
+ * story's kept entries (entry-cache.ts).
  */
 export async function readContent(
   root: string,
-  { skipBroken = false, kept }: { skipBroken?: boolean; kept?: ((site: ValidContent['site'], story: { slug: string; source: string }) => Promise<KeptStoryEntries | undefined>) | undefined } = {},
+  { skipBroken = false, keptFor }: { skipBroken?: boolean; keptFor?: ((site: ValidContent['site']) => KeptLookup) | undefined } = {},
 ): Promise<ValidContent> {
   const problems: Problem[] = [];
   if (!existsSync(root)) {
@@ -265,14 +266,13 @@ export async function readContent(
     site = yaml && validate(displayPath(siteFile), yaml, siteSchema, problems);
   }
 
-  const validSite = site;
-  const keptFor: KeptLookup | undefined = kept && validSite && ((story) => kept(validSite, story));
+  const kept = keptFor && site ? keptFor(site) : undefined;
   // A few stories at a time, so reading waits on the disk less; each keeps its own problems, in order.
   const read = await pMap(
     await listStoryFolders(root, problems),
     async (slug) => {
       const storyProblems: Problem[] = [];
-      return { story: await readStoryFolder(root, slug, storyProblems, keptFor), problems: storyProblems };
+      return { story: await readStoryFolder(root, slug, storyProblems, kept), problems: storyProblems };
     },
     { concurrency: STORIES_AT_ONCE },
   );
